@@ -1,0 +1,3 @@
+using PsBill.Functions.Cli;
+
+return await PsBillCommandLine.InvokeAsync(args);
