@@ -16,4 +16,11 @@ public static class SecretNames
     public const string WebhookPreviousSecurityKey = "bill-webhook-security-key-previous";
     /// <summary>The key the standalone host's ops and admin endpoints ask for.</summary>
     public const string AdminKey = "psbill-admin-key";
+
+    /// <summary>Every name above, e.g. for <c>SecretScrubber.FromStoreAsync</c> or a presence check.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        BillUsername, BillPassword, BillOrganizationId, BillDeveloperKey, PeopleSoftOperatorId, PeopleSoftPassword,
+        WebhookSecurityKey, WebhookPreviousSecurityKey, AdminKey,
+    ];
 }

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace PsBill.Tests.Infra;
+
+/// <summary>infra/main.bicep compiles and lints clean (warnings count as failures, as in the C# build), and the
+/// compiled template still has what the app relies on.</summary>
+public sealed class MainBicepTests
+{
+    [Fact]
+    public async Task Build_MainBicep_CompilesWithoutDiagnostics()
+    {
+        var (exitCode, output) = await BicepCli.RunAsync("build", "main.bicep", "--stdout");
+
+        Assert.True(exitCode == 0, output);
+        Assert.DoesNotContain(": Error ", output);
+        Assert.DoesNotContain(": Warning ", output);
+        using var template = JsonDocument.Parse(output);
+        Assert.Contains("deploymentTemplate.json", template.RootElement.GetProperty("$schema").GetString());
+        Assert.True(template.RootElement.GetProperty("outputs").TryGetProperty("vaultUri", out _), "main.bicep should output the vault address");
+    }
+
+    [Fact]
+    public async Task Lint_MainBicep_HasNoErrorsOrWarnings()
+    {
+        var (exitCode, output) = await BicepCli.RunAsync("lint", "main.bicep");
+
+        Assert.True(exitCode == 0, output);
+        Assert.True(string.IsNullOrWhiteSpace(output), output);
+    }
+
+    [Fact]
+    public async Task BuildParams_ExampleParameters_MatchTheTemplate()
+    {
+        var (exitCode, output) = await BicepCli.RunAsync("build-params", "main.example.bicepparam", "--stdout");
+
+        Assert.True(exitCode == 0, output);
+        Assert.DoesNotContain(": Error ", output);
+    }
+
+    [Theory]
+    [InlineData("'FC1'", "Flex Consumption plan")]
+    [InlineData("'functionapp,linux'", "Linux function app")]
+    [InlineData("'SystemAssigned'", "system-assigned identity")]
+    [InlineData("'custom'", "custom handler runtime")]
+    [InlineData("AzureWebJobsStorage__accountName", "storage through identity")]
+    [InlineData("APPLICATIONINSIGHTS_CONNECTION_STRING", "Application Insights")]
+    [InlineData("PsBill__Credentials__Store: 'KeyVault'", "Key Vault store setting")]
+    [InlineData("PsBill__Credentials__VaultUri", "vault address setting")]
+    [InlineData("enableRbacAuthorization: true", "Key Vault RBAC")]
+    [InlineData("4633458b-17de-408a-b874-0445c86b69e6", "Key Vault Secrets User role")]
+    [InlineData("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "Storage Blob Data Owner role")]
+    [InlineData("974c5e8b-45b9-4653-ba55-5f855dd0fb88", "Storage Queue Data Contributor role")]
+    [InlineData("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "Storage Table Data Contributor role")]
+    [InlineData("allowSharedKeyAccess: false", "no storage account keys")]
+    public void Sources_Infra_DeclareWhatTheAppNeeds(string expected, string because)
+    {
+        var sources = string.Join('\n', Directory.GetFiles(BicepCli.InfraFolder, "*.bicep", SearchOption.AllDirectories).Select(File.ReadAllText));
+
+        Assert.True(sources.Contains(expected, StringComparison.Ordinal), $"infra/*.bicep should contain {expected} ({because}).");
+    }
+
+    [Fact]
+    public void DeployScript_Syntax_IsValidBash()
+    {
+        var start = new ProcessStartInfo("bash", ["-n", Path.Combine(BicepCli.InfraFolder, "deploy.sh")]) { RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.True(process.ExitCode == 0, errors);
+    }
+}
