@@ -18,10 +18,10 @@ public sealed class SensitiveDataRedactor
         ["Authorization", "Proxy-Authorization", "devKey", "sessionId", "x-functions-key", "x-psbill-admin-key", "Cookie", "Set-Cookie"];
 
     /// <summary>Body fields and query parameters that carry credentials: BILL's login (<c>username</c>, <c>password</c>,
-    /// <c>devKey</c>), its <c>sessionId</c>, a webhook subscription's <c>securityKey</c>; in SOAP, WS-Security's
-    /// <c>wsse:Password</c> and <c>wsse:Username</c> (the PeopleSoft OPRID).</summary>
+    /// <c>organizationId</c>, <c>devKey</c>: all four are kept as secrets), its <c>sessionId</c>, a webhook subscription's
+    /// <c>securityKey</c>; in SOAP, WS-Security's <c>wsse:Password</c> and <c>wsse:Username</c> (the PeopleSoft OPRID).</summary>
     public static readonly IReadOnlyCollection<string> DefaultFieldNames =
-        ["password", "devKey", "sessionId", "securityKey", "username"];
+        ["password", "devKey", "sessionId", "securityKey", "username", "organizationId"];
 
     private readonly HashSet<string> _headerNames;
     private readonly HashSet<string> _fieldNames;

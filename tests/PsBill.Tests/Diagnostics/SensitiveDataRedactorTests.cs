@@ -9,15 +9,16 @@ public sealed class SensitiveDataRedactorTests
     [Fact]
     public void RedactBody_BillLoginJson_MasksCredentialsKeepsTheRest()
     {
-        const string body = """{"username":"ap@example.com","password":"hunter2-pw","organizationId":"00801ABC","devKey":"DEV-KEY-123"}""";
+        const string body = """{"username":"ap@example.com","password":"hunter2-pw","organizationId":"00801ABC","devKey":"DEV-KEY-123","trusted":false}""";
 
         var redacted = _redactor.RedactBody(body, "application/json");
 
         Assert.DoesNotContain("ap@example.com", redacted);
         Assert.DoesNotContain("hunter2-pw", redacted);
         Assert.DoesNotContain("DEV-KEY-123", redacted);
-        Assert.Contains("\"organizationId\":\"00801ABC\"", redacted);
+        Assert.DoesNotContain("00801ABC", redacted);
         Assert.Contains("\"password\":\"***\"", redacted);
+        Assert.Contains("\"trusted\":false", redacted);
     }
 
     [Fact]

@@ -82,7 +82,8 @@ public static class CredentialsSetCommand
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in names)
         {
-            var value = input.ReadSecret(SecretLabels.For(name))?.Trim();
+            // Only a line ending is cut: a password may begin or end with a space.
+            var value = input.ReadSecret(SecretLabels.For(name))?.TrimEnd('\r', '\n');
             if (value is null)
             {
                 problem = $"Input ended before {SecretLabels.For(name)}: expected {names.Count} values, one per line, in this order: "
@@ -90,7 +91,7 @@ public static class CredentialsSetCommand
                 return null;
             }
 
-            if (value.Length == 0)
+            if (string.IsNullOrWhiteSpace(value))
             {
                 problem = $"{SecretLabels.For(name)} is empty; nothing was stored.";
                 return null;

@@ -81,6 +81,30 @@ public sealed class CredentialsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task SetPeopleSoft_WindowsLineEndingsAndSpacesInPassword_KeepsThePasswordExactly()
+    {
+        using var services = Services();
+
+        var (exit, _, _) = await RunAsync(services, "VP1\r\n pass word \r\n", "set", "peoplesoft", "--no-check");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("VP1", await _store.GetAsync(SecretNames.PeopleSoftOperatorId));
+        Assert.Equal(" pass word ", await _store.GetAsync(SecretNames.PeopleSoftPassword));
+    }
+
+    [Fact]
+    public async Task SetBill_BlankValue_StoresNothing()
+    {
+        using var services = Services();
+
+        var (exit, _, error) = await RunAsync(services, "ap@example.com\n   \n00801X\nDEV\n", "set", "bill");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("BILL password is empty", error);
+        Assert.Null(await _store.TryGetAsync(SecretNames.BillUsername));
+    }
+
+    [Fact]
     public async Task SetWebhook_NewKey_KeepsTheOldKeyAsPrevious()
     {
         await _store.SetAsync(SecretNames.WebhookSecurityKey, "old-webhook-key");
