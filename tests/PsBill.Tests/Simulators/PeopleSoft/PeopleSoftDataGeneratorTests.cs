@@ -87,5 +87,9 @@ public sealed class PeopleSoftDataGeneratorTests
         Assert.Equal("Freight In", current["690000"].Description);
         Assert.DoesNotContain("695000", current.Keys);
         Assert.DoesNotContain("699000", current.Keys);
+        Assert.Contains(PeopleSoftDataGenerator.AccountMissingFromBill, current.Keys);
+        Assert.DoesNotContain(data.AccountsForBill(new DateOnly(2026, 1, 5)), a => a.Id == PeopleSoftDataGenerator.AccountMissingFromBill);
+        Assert.DoesNotContain(data.DepartmentsForBill(new DateOnly(2026, 1, 5)), d => d.Id == PeopleSoftDataGenerator.DepartmentMissingFromBill);
+        Assert.Contains(data.DepartmentsForBill(new DateOnly(2026, 1, 5)), d => d.Id == "10000");
     }
 }
