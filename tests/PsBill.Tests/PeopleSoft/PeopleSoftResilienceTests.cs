@@ -22,6 +22,25 @@ public sealed class PeopleSoftResilienceTests
     }
 
     [Fact]
+    public async Task ReadApprovedVouchersAsync_SeededChaos_EveryVoucherStillReadOnce()
+    {
+        await using var host = await PeopleSoftTestHost.StartAsync(
+            new PeopleSoftGeneratorOptions { Suppliers = 30, Vouchers = 300 },
+            options =>
+            {
+                options.Queries.ApprovedVouchers.MaxRows = 40;
+                options.Resilience.MaxRetryAttempts = 6;
+            });
+        var expected = host.Simulator.GetVouchers().Where(v => v.IsApproved).Select(v => v.Key).Order().ToList();
+        host.Simulator.Faults.ChaosFailureRate = 0.2;
+
+        var results = await host.Reader.ReadApprovedVouchersAsync().ToListAsync();
+
+        Assert.Equal(expected, results.Select(r => r.Record?.Key ?? r.Error!.RecordKey).Order().ToList());
+        Assert.True(host.Simulator.GetFigures().FaultsInjected > 0);
+    }
+
+    [Fact]
     public async Task ReadGlAccountsAsync_HtmlError500FromGateway_Retried()
     {
         await using var host = await PeopleSoftTestHost.StartAsync();
