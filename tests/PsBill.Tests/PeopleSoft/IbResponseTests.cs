@@ -37,6 +37,16 @@ public sealed class IbResponseTests
         Assert.Equal(["<oprid>"], error.MessageParameters);
     }
 
+    [Fact]
+    public void FromResponse_ShortOperatorId_MasksOnlyWholeWords()
+    {
+        const string body = """<IBResponse type="error"><DefaultMessage>PeopleSoft user PS is locked (pw=Secret1).</DefaultMessage></IBResponse>""";
+
+        var error = PeopleSoftFailures.FromResponse(HttpStatusCode.InternalServerError, body, "query X", new PeopleSoftCredential("PS", "Secret1"));
+
+        Assert.Equal("PeopleSoft user <oprid> is locked (pw=***).", error.MessageText);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("<html><body>503 Service Unavailable</body></html>")]
