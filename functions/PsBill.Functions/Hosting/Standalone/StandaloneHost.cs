@@ -80,14 +80,14 @@ public sealed class StandaloneHost : IAsyncDisposable
     /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled (Ctrl-C in <c>psbill run</c>), then stops gracefully.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await StartAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await StartAsync(cancellationToken).ConfigureAwait(false);
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Asked to stop.
+            // Asked to stop (possibly while starting).
         }
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
     }
