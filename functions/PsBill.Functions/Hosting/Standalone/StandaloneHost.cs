@@ -66,6 +66,16 @@ public sealed class StandaloneHost : IAsyncDisposable
         return new StandaloneHost(app);
     }
 
+    /// <summary>
+    /// Builds the host on <paramref name="configuration"/> with the registrations of an already prepared service
+    /// collection (the sandbox's simulators, clients and fakes), which win over PsBill's defaults.
+    /// </summary>
+    public static StandaloneHost Create(IConfiguration configuration, IServiceCollection preconfigured) =>
+        Create(configuration, services =>
+        {
+            foreach (var descriptor in preconfigured) services.Add(descriptor);
+        });
+
     /// <summary>Validates the configuration, creates the storage, starts timers, queue listener and HTTP.</summary>
     /// <exception cref="PsBillConfigurationException">The configuration is wrong; the message names every bad setting.</exception>
     public async Task StartAsync(CancellationToken cancellationToken = default)
