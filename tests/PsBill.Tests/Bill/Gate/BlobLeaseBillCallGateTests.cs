@@ -116,6 +116,25 @@ public sealed class BlobLeaseBillCallGateTests(AzuriteFixture azurite) : IClassF
         Assert.Equal(2, blobs.Count); // one blob per slot, nothing more
     }
 
+    [Fact]
+    public async Task EnterAsync_AfterABurstInOneProcess_EverySlotIsFreeForAnotherProcessWellBeforeLeasesExpire()
+    {
+        var container = NewContainer();
+        using var busy = NewGate(container);
+        using var other = NewGate(container);
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(async _ =>
+        {
+            await using var slot = await busy.EnterAsync();
+            await Task.Delay(5);
+        }));
+
+        // Leases last 15 s; handed-over leases left idle must go back long before that.
+        using var soon = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        var all = new List<IAsyncDisposable>();
+        for (var i = 0; i < 3; i++) all.Add(await other.EnterAsync(soon.Token));
+        foreach (var slot in all) await slot.DisposeAsync();
+    }
+
     private static BlobLeaseBillCallGate NewGate(BlobContainerClient container, int slots = 3) => new(
         container,
         new InMemorySecretStore(new Dictionary<string, string> { [SecretNames.BillOrganizationId] = "00801TEST" }),
