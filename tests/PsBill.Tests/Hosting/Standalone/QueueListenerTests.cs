@@ -65,11 +65,12 @@ public sealed class QueueListenerTests(AzuriteFixture azurite) : IClassFixture<A
         RecordingWorkHandler HandlerFor(string name) => new(WorkItemKind.Voucher, async (item, _, token) =>
         {
             byHost.GetOrAdd(name, _ => []).Add(item.Keys[0]);
-            // Longer than the visibility timeout: only the renewal keeps the other host away.
-            await Task.Delay(TimeSpan.FromMilliseconds(1500), token);
+            // Longer than the visibility timeout: only the renewal (at half the timeout) keeps the other host away.
+            // The timeout leaves 1.5 s of slack for a late renewal on a loaded 2-core CI machine.
+            await Task.Delay(TimeSpan.FromMilliseconds(3500), token);
             return WorkOutcome.Done();
         });
-        (string, string)[] settings = [("PsBill:Work:VisibilityTimeout", "00:00:01"), ("PsBill:Work:BatchSize", "4")];
+        (string, string)[] settings = [("PsBill:Work:VisibilityTimeout", "00:00:03"), ("PsBill:Work:BatchSize", "4")];
         await using var first = Host(prefix, HandlerFor("first"), settings);
         await using var second = Host(prefix, HandlerFor("second"), settings);
         var storage = first.Services.GetRequiredService<PsBillStorage>();
@@ -79,7 +80,7 @@ public sealed class QueueListenerTests(AzuriteFixture azurite) : IClassFixture<A
 
         await Task.WhenAll(first.StartAsync(), second.StartAsync());
         Assert.True(await Eventually.TrueAsync(async () => byHost.Values.Sum(b => b.Count) >= keys.Count && await CountMessagesAsync(storage) == 0, TimeSpan.FromSeconds(30)));
-        await Task.Delay(1200); // a message whose lease was lost would come back now
+        await Task.Delay(3200); // a message whose lease was lost would come back now
         await Task.WhenAll(first.StopAsync(), second.StopAsync());
 
         var processed = byHost.Values.SelectMany(b => b).ToList();
