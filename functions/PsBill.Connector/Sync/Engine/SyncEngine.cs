@@ -51,7 +51,7 @@ public sealed class SyncEngine(SyncLedger ledger, AuditTrail audit, RunStore run
                     await RecordWithoutCallAsync(plan, claim, remote.Noun, runId, tally, token).ConfigureAwait(false);
                     break;
                 case ClaimDecision.Create:
-                    await StepAsync(plan.Key, "ledger", "intent", "ok", $"intent written before creating the {remote.Noun}", runId, token).ConfigureAwait(false);
+                    // The intent row itself records this step; the audit gets the create's outcome (with the intent's time).
                     creates.Enqueue((plan, claim.Entry!));
                     break;
                 default:
@@ -181,7 +181,7 @@ public sealed class SyncEngine(SyncLedger ledger, AuditTrail audit, RunStore run
                 case BulkItemStatus.Created when remote.IdOf(result.Created!) is { } id:
                     await ledger.RecordDoneAsync(claimed, id, plan.Hash, plan.Detail, token).ConfigureAwait(false);
                     tally.Add(new RunCounts(Created: 1));
-                    await StepAsync(plan.Key, remote.Noun, "create", "ok", $"{remote.Noun} {id} created", runId, token).ConfigureAwait(false);
+                    await StepAsync(plan.Key, remote.Noun, "create", "ok", $"{remote.Noun} {id} created (intent written {claimed.UpdatedAt:O}, attempt {claimed.Attempts})", runId, token).ConfigureAwait(false);
                     break;
                 case BulkItemStatus.Rejected:
                     await ParkAsync(plan.Key, claimed, $"BILL refused the {remote.Noun} for {plan.Key}: {result.Error?.Message}", ParkCause.Rejected, remote.Noun, runId, tally, token).ConfigureAwait(false);

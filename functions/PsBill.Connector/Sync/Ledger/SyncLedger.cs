@@ -22,13 +22,18 @@ public sealed class SyncLedger(LedgerStore ledger, TimeProvider time, IOptions<S
     /// <summary>Decides what to do with a record and, when a BILL call follows, claims it by writing the intent.</summary>
     public async Task<LedgerClaim> ClaimAsync(string key, SyncAction action, string? hash, SyncDetail detail, string? runId, CancellationToken cancellationToken = default)
     {
-        var existing = await ledger.GetAsync(key, cancellationToken).ConfigureAwait(false);
-        if (existing is null)
+        LedgerEntry? existing;
+        if (action == SyncAction.Send)
         {
-            if (action != SyncAction.Send) return new LedgerClaim(ClaimDecision.Record, null, null);
+            // Insert-if-absent first: most records sent are new, and this saves a read for each of them.
             var insert = await ledger.TryInsertIntentAsync(key, hash, runId, detail.ToJson(), cancellationToken).ConfigureAwait(false);
             if (insert.Inserted) return new LedgerClaim(ClaimDecision.Create, insert.Entry, null);
             existing = insert.Entry;
+        }
+        else
+        {
+            existing = await ledger.GetAsync(key, cancellationToken).ConfigureAwait(false);
+            if (existing is null) return new LedgerClaim(ClaimDecision.Record, null, null);
         }
 
         var recorded = SyncDetail.Parse(existing.Detail);
