@@ -23,6 +23,7 @@ public static class SandboxRunner
         var failure = await RunPhasesAsync(world, progress, cancellationToken).ConfigureAwait(false);
         var report = await ReportBuilder.BuildAsync(world, progress.Elapsed - started, cancellationToken).ConfigureAwait(false);
         SummaryPrinter.Print(report, output);
+        if (failure is not null) output.WriteLine($"Result       FAILED: the run stopped early: {failure}");
         if (arguments.ReportPath is { } path)
         {
             await File.WriteAllTextAsync(path, ReportBuilder.ToJson(report), cancellationToken).ConfigureAwait(false);
