@@ -1,0 +1,104 @@
+using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
+
+namespace PsBill.Connector.Storage.Ledger;
+
+/// <summary>
+/// The ledger table: one row per source record, the source of truth for "exactly once". Partition = the key's
+/// kind (<c>voucher</c>), row = the full key. Writes are insert-if-absent (the intent) and ETag-checked replaces,
+/// so two workers can never both believe they own the same record.
+/// </summary>
+public sealed class LedgerStore(PsBillStorage storage, TimeProvider time)
+{
+    private readonly TableClient _table = storage.Table(StorageNames.Tables.Ledger);
+
+    /// <summary>The kind part of a key (<c>voucher</c> for <c>voucher:US001:1</c>).</summary>
+    /// <exception cref="ArgumentException">The key has no <c>kind:</c> prefix.</exception>
+    public static string KindOf(string key)
+    {
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0) throw new ArgumentException($"Ledger key '{key}' has no kind prefix (expected e.g. 'voucher:US001:00012345').", nameof(key));
+        return key[..colon];
+    }
+
+    /// <summary>Reads a record's row, or null when the record was never seen.</summary>
+    public async Task<LedgerEntry?> GetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var entity = await _table.GetOrNullAsync(KindOf(key), TableKeys.Escape(key), cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : ToEntry(entity);
+    }
+
+    /// <summary>
+    /// Writes the intent row (state <see cref="LedgerState.Intent"/>, attempts 1) unless the record already has a row,
+    /// in which case the existing row is returned for the caller to decide on.
+    /// </summary>
+    public async Task<LedgerInsert> TryInsertIntentAsync(string key, string? payloadHash, string? runId, string? detail = null, CancellationToken cancellationToken = default)
+    {
+        var entry = new LedgerEntry
+        {
+            Key = key, State = LedgerState.Intent, PayloadHash = payloadHash, RunId = runId, Detail = detail,
+            Attempts = 1, UpdatedAt = time.GetUtcNow(),
+        };
+        try
+        {
+            var etag = await _table.InsertAsync(ToEntity(entry), cancellationToken).ConfigureAwait(false);
+            return new LedgerInsert(true, entry with { ETag = etag });
+        }
+        catch (ConcurrencyConflictException)
+        {
+            var existing = await GetAsync(key, cancellationToken).ConfigureAwait(false)
+                           ?? throw new InvalidOperationException($"Ledger row {key} conflicted on insert but cannot be read.");
+            return new LedgerInsert(false, existing);
+        }
+    }
+
+    /// <summary>Writes a changed row back if nobody changed it since it was read; returns it with the new ETag and time.</summary>
+    /// <exception cref="ConcurrencyConflictException">The row changed since <paramref name="entry"/> was read (HTTP 412).</exception>
+    public async Task<LedgerEntry> UpdateAsync(LedgerEntry entry, CancellationToken cancellationToken = default)
+    {
+        var written = entry with { UpdatedAt = time.GetUtcNow() };
+        var etag = await _table.ReplaceCheckedAsync(ToEntity(written), entry.ETag, cancellationToken).ConfigureAwait(false);
+        return written with { ETag = etag };
+    }
+
+    /// <summary>Every record in a state (e.g. all parked ones), across kinds.</summary>
+    public async IAsyncEnumerable<LedgerEntry> QueryByStateAsync(LedgerState state, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.GetString("State") == state.Value, cancellationToken: cancellationToken).ConfigureAwait(false))
+            yield return ToEntry(entity);
+    }
+
+    /// <summary>Every record of one kind (e.g. all vouchers).</summary>
+    public async IAsyncEnumerable<LedgerEntry> QueryByKindAsync(string kind, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == kind, cancellationToken: cancellationToken).ConfigureAwait(false))
+            yield return ToEntry(entity);
+    }
+
+    private static TableEntity ToEntity(LedgerEntry entry) => new(entry.Kind, TableKeys.Escape(entry.Key))
+    {
+        ["Key"] = entry.Key,
+        ["State"] = entry.State.Value,
+        ["RemoteId"] = entry.RemoteId,
+        ["PayloadHash"] = entry.PayloadHash,
+        ["ParkedReason"] = entry.ParkedReason,
+        ["Attempts"] = entry.Attempts,
+        ["RunId"] = entry.RunId,
+        ["Detail"] = entry.Detail,
+        ["UpdatedAt"] = entry.UpdatedAt,
+    };
+
+    private static LedgerEntry ToEntry(TableEntity entity) => new()
+    {
+        Key = entity.GetString("Key") ?? TableKeys.Unescape(entity.RowKey),
+        State = new LedgerState(entity.GetString("State") ?? ""),
+        RemoteId = entity.GetString("RemoteId"),
+        PayloadHash = entity.GetString("PayloadHash"),
+        ParkedReason = entity.GetString("ParkedReason"),
+        Attempts = entity.GetInt32("Attempts") ?? 0,
+        RunId = entity.GetString("RunId"),
+        Detail = entity.GetString("Detail"),
+        UpdatedAt = entity.GetDateTimeOffset("UpdatedAt") ?? entity.Timestamp ?? default,
+        ETag = entity.ETag,
+    };
+}

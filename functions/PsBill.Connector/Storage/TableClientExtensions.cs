@@ -1,0 +1,47 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace PsBill.Connector.Storage;
+
+/// <summary>The three table operations every store needs, with the storage errors turned into PsBill's meaning:
+/// missing row = null, 409/412 = <see cref="ConcurrencyConflictException"/>.</summary>
+public static class TableClientExtensions
+{
+    /// <summary>Reads a row, or null when it does not exist.</summary>
+    public static async Task<TableEntity?> GetOrNullAsync(this TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? response.Value : null;
+    }
+
+    /// <summary>Inserts a row that must not exist yet; returns its ETag.</summary>
+    /// <exception cref="ConcurrencyConflictException">The row exists already (409).</exception>
+    public static async Task<ETag> InsertAsync(this TableClient table, TableEntity entity, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var response = await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            return response.Headers.ETag ?? default;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            throw new ConcurrencyConflictException(table.Name, entity.PartitionKey, entity.RowKey, 409, ex);
+        }
+    }
+
+    /// <summary>Replaces a row only if it still has <paramref name="etag"/>; returns the new ETag.</summary>
+    /// <exception cref="ConcurrencyConflictException">Someone else changed or deleted the row (412 or 404).</exception>
+    public static async Task<ETag> ReplaceCheckedAsync(this TableClient table, TableEntity entity, ETag etag, CancellationToken cancellationToken = default)
+    {
+        if (etag == default) throw new ArgumentException("An ETag-checked update needs the ETag read with the row.", nameof(etag));
+        try
+        {
+            var response = await table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return response.Headers.ETag ?? default;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            throw new ConcurrencyConflictException(table.Name, entity.PartitionKey, entity.RowKey, ex.Status, ex);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PsBill.Connector.Configuration;
+
+namespace PsBill.Connector.Work;
+
+/// <summary>Wiring of the work queue and the dispatcher (storage must be added too).</summary>
+public static class WorkServiceRegistration
+{
+    /// <summary>Adds <see cref="WorkOptions"/> (<c>PsBill:Work</c>), <see cref="WorkQueue"/>, <see cref="WorkReplay"/> and <see cref="WorkDispatcher"/>.</summary>
+    public static IServiceCollection AddPsBillWork(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPsBillOptions<WorkOptions>(configuration, WorkOptions.Section);
+        services.TryAddSingleton<WorkQueue>();
+        services.TryAddSingleton<WorkReplay>();
+        services.TryAddScoped<WorkDispatcher>();
+        return services;
+    }
+}
