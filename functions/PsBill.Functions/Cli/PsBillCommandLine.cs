@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PsBill.Functions.Hosting.CustomHandler;
 
 namespace PsBill.Functions.Cli;
 
@@ -6,9 +7,24 @@ namespace PsBill.Functions.Cli;
 /// it serves the custom-handler protocol.</summary>
 public static class PsBillCommandLine
 {
+    /// <summary>Runs the command line; returns the exit code.</summary>
     public static async Task<int> InvokeAsync(string[] args)
     {
+        // The Functions host starts the executable without arguments (host.json) and sets the port.
+        if (args.Length == 0 && !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(CustomHandlerHost.PortVariable)))
+            args = [ServeCommand.Name];
+
+        return await Build().Parse(args).InvokeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The command tree (other components add their commands here).</summary>
+    public static RootCommand Build()
+    {
         var root = new RootCommand("PsBill: PeopleSoft to BILL connector");
-        return await root.Parse(args).InvokeAsync();
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(FunctionsCommand.Create());
+        root.Subcommands.Add(OpsCommand.Create());
+        return root;
     }
 }

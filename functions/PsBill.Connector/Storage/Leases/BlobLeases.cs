@@ -45,6 +45,20 @@ public sealed class BlobLeases(PsBillStorage storage)
         }
     }
 
+    /// <summary>Reads the state text kept in a lease blob without taking the lease; null when the blob does not exist.</summary>
+    public async Task<string?> ReadStateAsync(string name, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var content = await storage.LeaseContainer.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return content.Value.Content.ToString();
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
     private static async Task EnsureExistsAsync(BlobClient blob, CancellationToken cancellationToken)
     {
         try

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Azure;
 
 namespace PsBill.Connector.Storage.Ledger;
@@ -38,6 +39,7 @@ public sealed record LedgerEntry
     public DateTimeOffset UpdatedAt { get; init; }
 
     /// <summary>The row's ETag as read; <see cref="LedgerStore.UpdateAsync"/> succeeds only if it still matches.</summary>
+    [JsonIgnore]
     public ETag ETag { get; init; }
 
     /// <summary>The kind part of the key: <c>voucher</c> for <c>voucher:US001:1</c>.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Azure;
 
 namespace PsBill.Connector.Storage.Runs;
@@ -27,5 +28,6 @@ public sealed record Run
     public string? Error { get; init; }
 
     /// <summary>The row's ETag as read.</summary>
+    [JsonIgnore]
     public ETag ETag { get; init; }
 }

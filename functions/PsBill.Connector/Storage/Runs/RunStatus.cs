@@ -1,7 +1,10 @@
+using System.Text.Json.Serialization;
+
 namespace PsBill.Connector.Storage.Runs;
 
 /// <summary>How a run ended, open and string-backed like the other states.</summary>
-public readonly record struct RunStatus(string Value)
+[JsonConverter(typeof(StringValueJsonConverter<RunStatus>))]
+public readonly record struct RunStatus(string Value) : IStringValue<RunStatus>
 {
     /// <summary>Started, not finished (or the process died: see <see cref="Run.StartedAt"/>).</summary>
     public static readonly RunStatus Running = new("running");
@@ -11,6 +14,9 @@ public readonly record struct RunStatus(string Value)
 
     /// <summary>Stopped by an error; see <see cref="Run.Error"/>.</summary>
     public static readonly RunStatus Failed = new("failed");
+
+    /// <inheritdoc />
+    public static RunStatus From(string value) => new(value);
 
     /// <inheritdoc />
     public override string ToString() => Value;

@@ -1,0 +1,56 @@
+namespace PsBill.Functions.Functions.OpsPages;
+
+/// <summary>The operator's page: one static HTML file that calls the ops API with the key it was opened with (<c>?code=</c>).</summary>
+internal static class OpsPage
+{
+    public const string Html = """
+<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>PsBill operations</title>
+<style>
+ body{font-family:system-ui,sans-serif;margin:1.5rem;color:#222} h1{font-size:1.3rem} h2{font-size:1.05rem;margin-top:1.5rem}
+ table{border-collapse:collapse;font-size:.85rem} td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
+ th{background:#f3f3f3} .failed,.parked{color:#a40000} input{width:28rem} button{margin-left:.3rem} pre{background:#f7f7f7;padding:.5rem}
+</style></head>
+<body>
+<h1>PsBill operations</h1>
+<h2>Recent runs</h2><div id="runs">loading...</div>
+<h2>Parked items</h2><div id="parked">loading...</div><button onclick="replayParked()">Replay every parked item</button>
+<h2>Poison queue</h2><div id="poison">loading...</div>
+<h2>Item</h2>
+<input id="key" placeholder="voucher:US001:00012345"><button onclick="showItem()">Show</button><button onclick="replayItem()">Replay</button>
+<div id="item"></div>
+<script>
+const code = new URLSearchParams(location.search).get('code');
+const base = location.pathname.replace(/\/+$/, '');
+const url = p => base + '/api/' + p + (code ? (p.includes('?') ? '&' : '?') + 'code=' + encodeURIComponent(code) : '');
+const esc = s => String(s ?? '').replace(/[&<>"]/g, c => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c]));
+const table = (rows, cols) => rows.length === 0 ? '<p>none</p>' :
+  '<table><tr>' + cols.map(c => '<th>' + esc(c[0]) + '</th>').join('') + '</tr>' +
+  rows.map(r => '<tr>' + cols.map(c => '<td class="' + esc(c[1](r)) + '">' + esc(c[1](r)) + '</td>').join('') + '</tr>').join('') + '</table>';
+async function get(p) { const r = await fetch(url(p)); if (!r.ok) throw new Error(r.status + ' ' + await r.text()); return r.json(); }
+async function post(p, body) { const r = await fetch(url(p), {method:'POST', headers:{'content-type':'application/json'}, body:JSON.stringify(body)}); return r.json(); }
+async function load() {
+  try {
+    const runs = await get('runs?max=30');
+    document.getElementById('runs').innerHTML = table(runs, [['run', r => r.id], ['function', r => r.function], ['status', r => r.status],
+      ['started', r => r.startedAt], ['seen', r => r.counts.seen], ['created', r => r.counts.created], ['updated', r => r.counts.updated],
+      ['already there', r => r.counts.alreadyThere], ['parked', r => r.counts.parked], ['failed', r => r.counts.failed], ['error', r => r.error]]);
+    const parked = await get('parked');
+    document.getElementById('parked').innerHTML = table(parked, [['key', e => e.key], ['reason', e => e.parkedReason], ['attempts', e => e.attempts], ['updated', e => e.updatedAt]]);
+    const poison = await get('poison');
+    document.getElementById('poison').innerHTML = table(poison, [['reason', p => p.reason], ['failed at', p => p.failedAt], ['message', p => p.message]]);
+  } catch (e) { document.getElementById('runs').textContent = 'Cannot read the ops API: ' + e.message; }
+}
+async function showItem() {
+  const key = document.getElementById('key').value.trim(); if (!key) return;
+  try { const item = await get('items/' + encodeURIComponent(key));
+    document.getElementById('item').innerHTML = '<pre>' + esc(JSON.stringify(item.ledger, null, 2)) + '</pre>' +
+      table(item.trail, [['at', t => t.at], ['step', t => t.step], ['outcome', t => t.outcome], ['detail', t => t.detail], ['run', t => t.runId]]);
+  } catch (e) { document.getElementById('item').textContent = e.message; }
+}
+async function replayItem() { const key = document.getElementById('key').value.trim(); if (key) alert(JSON.stringify(await post('replay', {keys:[key]}))); }
+async function replayParked() { alert(JSON.stringify(await post('replay', {parked:true}))); load(); }
+load();
+</script></body></html>
+""";
+}
