@@ -72,9 +72,9 @@ public sealed class PeopleSoftComponentInterfaceClient
             PeopleSoftLog.ComponentInterfaceCalled(_logger, "CI_" + componentInterface, PeopleSoftCiOperations.Suffix(operation), recordKey);
             return response;
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or Polly.RateLimiting.RateLimiterRejectedException)
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException)
         {
-            var unsent = ex is Polly.RateLimiting.RateLimiterRejectedException || PeopleSoftPipelines.IsSafeToRepeatWrite(ex);
+            var unsent = PeopleSoftPipelines.IsSafeToRepeatWrite(ex);
             var failure = PeopleSoftFailures.NoResponse(description, ex,
                 isWrite && !unsent ? PeopleSoftErrorKind.OutcomeUnknown : PeopleSoftErrorKind.Transient);
             PeopleSoftLog.CallFailed(_logger, description, failure.Kind, failure.Code.Value, failure.Message);

@@ -2,7 +2,6 @@ using System.Net.Http;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Polly;
-using Polly.RateLimiting;
 using Polly.Retry;
 using Polly.Timeout;
 
@@ -35,7 +34,7 @@ public static class PeopleSoftPipelines
     internal static bool IsTransientRead(Exception exception) => exception switch
     {
         PeopleSoftException ps => ps.IsTransient,
-        HttpRequestException or TimeoutRejectedException or RateLimiterRejectedException => true,
+        HttpRequestException or TimeoutRejectedException => true,
         _ => false,
     };
 
@@ -44,7 +43,6 @@ public static class PeopleSoftPipelines
     {
         PeopleSoftException { StatusCode: 503 } => true,
         HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } => true,
-        RateLimiterRejectedException => true,
         _ => false,
     };
 
@@ -69,7 +67,7 @@ public static class PeopleSoftPipelines
                     return ValueTask.CompletedTask;
                 },
             })
-            .AddRateLimiter(concurrencyCap)
+            .AddStrategy(_ => new ConcurrencyCapStrategy(concurrencyCap), new ConcurrencyCapStrategyOptions())
             .AddTimeout(options.AttemptTimeout);
     }
 

@@ -64,7 +64,7 @@ public sealed class PeopleSoftQueryClient
             PeopleSoftLog.QueryExecuted(_logger, queryName, result.Rows.Count, maxRows);
             return result;
         }
-        catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException or Polly.RateLimiting.RateLimiterRejectedException)
+        catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
         {
             var failure = PeopleSoftFailures.NoResponse(operation, ex, PeopleSoftErrorKind.Transient);
             PeopleSoftLog.CallFailed(_logger, operation, failure.Kind, failure.Code.Value, failure.Message);
