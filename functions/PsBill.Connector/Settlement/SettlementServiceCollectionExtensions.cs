@@ -24,6 +24,8 @@ public static class SettlementServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPsBillSettlement(this IServiceCollection services, IConfiguration configuration)
     {
+        // Idempotent: the composition root and a CLI command may both add it.
+        if (services.Any(d => d.ServiceType == typeof(SettlementStore))) return services;
         services.AddPsBillOptions<SettlementOptions>(configuration, SettlementOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddPsBillTable(SettlementTables.Settlements);
