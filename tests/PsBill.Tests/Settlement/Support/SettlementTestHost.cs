@@ -42,6 +42,7 @@ internal sealed class SettlementTestHost : IAsyncDisposable
     public string DepartmentId { get; }
     public PeopleSoftSimulator PeopleSoft { get; }
     public InMemorySecretStore Secrets { get; }
+    public StandaloneHost Host => _host;
     public IServiceProvider Services => _host.Services;
     public LedgerStore Ledger => Services.GetRequiredService<LedgerStore>();
     public AuditTrail Audit => Services.GetRequiredService<AuditTrail>();
