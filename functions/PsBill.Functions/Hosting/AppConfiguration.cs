@@ -13,10 +13,19 @@ public static class AppConfiguration
     /// <summary>The file the Functions tools and <c>psbill run</c> read locally.</summary>
     public const string LocalSettingsFile = "local.settings.json";
 
+    // Request-by-request framework logs drown the connector's own; any setting below overrides these.
+    private static readonly Dictionary<string, string?> QuietDefaults = new()
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+        ["Logging:LogLevel:Azure"] = "Warning",
+    };
+
     /// <summary>Builds the configuration from the working directory and the environment.</summary>
     public static IConfigurationRoot Build(string? directory = null)
     {
-        var builder = new ConfigurationBuilder();
+        var builder = new ConfigurationBuilder().AddInMemoryCollection(QuietDefaults);
         var local = Path.Combine(directory ?? Directory.GetCurrentDirectory(), LocalSettingsFile);
         if (File.Exists(local)) builder.AddInMemoryCollection(ReadValues(local));
         builder.AddEnvironmentVariables();

@@ -66,6 +66,16 @@ public sealed class StandaloneHost : IAsyncDisposable
         return new StandaloneHost(app);
     }
 
+    /// <summary>
+    /// Builds the host on <paramref name="configuration"/> with the registrations of an already prepared service
+    /// collection (the sandbox's simulators, clients and fakes), which win over PsBill's defaults.
+    /// </summary>
+    public static StandaloneHost Create(IConfiguration configuration, IServiceCollection preconfigured) =>
+        Create(configuration, services =>
+        {
+            foreach (var descriptor in preconfigured) services.Add(descriptor);
+        });
+
     /// <summary>Validates the configuration, creates the storage, starts timers, queue listener and HTTP.</summary>
     /// <exception cref="PsBillConfigurationException">The configuration is wrong; the message names every bad setting.</exception>
     public async Task StartAsync(CancellationToken cancellationToken = default)
@@ -80,14 +90,14 @@ public sealed class StandaloneHost : IAsyncDisposable
     /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled (Ctrl-C in <c>psbill run</c>), then stops gracefully.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await StartAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await StartAsync(cancellationToken).ConfigureAwait(false);
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Asked to stop.
+            // Asked to stop (possibly while starting).
         }
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
     }

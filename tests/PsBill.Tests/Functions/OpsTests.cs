@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using PsBill.Connector.Credentials;
+using PsBill.Connector.Storage;
+using PsBill.Connector.Storage.Audit;
+using PsBill.Connector.Storage.Ledger;
+using PsBill.Connector.Work;
+using PsBill.Functions.Hosting.Standalone;
+using PsBill.Tests.Hosting;
+using PsBill.Tests.Infrastructure;
+
+namespace PsBill.Tests.Functions;
+
+/// <summary>The Ops function through the standalone host (which asks for the admin key).</summary>
+public sealed class OpsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private const string AdminKey = "test-admin-key";
+
+    private async Task<(StandaloneHost Host, HttpClient Http)> StartAsync()
+    {
+        var host = StandaloneHost.Create(
+            TestSettings.For(azurite, AzuriteFixture.UniquePrefix(), [new("PsBill:Standalone:RunTimers", "false"), new("PsBill:Standalone:RunQueue", "false")]),
+            services => services.AddSingleton<ISecretStore>(new InMemorySecretStore([new(SecretNames.AdminKey, AdminKey)])));
+        await host.StartAsync();
+        var http = new HttpClient { BaseAddress = host.BaseAddress };
+        http.DefaultRequestHeaders.Add(AdminKeyCheck.Header, AdminKey);
+        return (host, http);
+    }
+
+    [Fact]
+    public async Task Api_WithoutOrWithWrongKey_Answers401()
+    {
+        var (host, http) = await StartAsync();
+        await using var _ = host;
+        using var anonymous = new HttpClient { BaseAddress = host.BaseAddress };
+
+        var none = await anonymous.GetAsync("/api/ops/api/runs");
+        var wrong = await anonymous.GetAsync("/api/ops/api/runs?code=nope");
+        var right = await anonymous.GetAsync($"/api/ops/api/runs?code={AdminKey}");
+
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK), (none.StatusCode, wrong.StatusCode, right.StatusCode));
+    }
+
+    [Fact]
+    public async Task Item_ParkedVoucher_ShowsLedgerRowAndTrail()
+    {
+        var (host, http) = await StartAsync();
+        await using var _ = host;
+        var ledger = host.Services.GetRequiredService<LedgerStore>();
+        var intent = (await ledger.TryInsertIntentAsync("voucher:US001:00000042", "h", "r1")).Entry;
+        await ledger.UpdateAsync(intent with { State = LedgerState.Parked, ParkedReason = "account 610000 is not mapped" });
+        await host.Services.GetRequiredService<AuditTrail>().AppendAsync("voucher:US001:00000042", "mapping.check", "parked", "account 610000 is not mapped", "r1");
+
+        var item = JsonNode.Parse(await http.GetStringAsync("/api/ops/api/items/" + Uri.EscapeDataString("voucher:US001:00000042")))!;
+        var parked = JsonNode.Parse(await http.GetStringAsync("/api/ops/api/parked"))!.AsArray();
+        var missing = await http.GetAsync("/api/ops/api/items/voucher%3AUS001%3A404");
+
+        Assert.Equal("parked", (string)item["ledger"]!["state"]!);
+        Assert.Equal("mapping.check", (string)item["trail"]![0]!["step"]!);
+        Assert.Equal("account 610000 is not mapped", (string)Assert.Single(parked)!["parkedReason"]!);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task Replay_ParkedItems_PutsThemBackOnTheQueueMarkedReplay()
+    {
+        var (host, http) = await StartAsync();
+        await using var _ = host;
+        var ledger = host.Services.GetRequiredService<LedgerStore>();
+        var intent = (await ledger.TryInsertIntentAsync("supplier:SHARE:V9", null, null)).Entry;
+        await ledger.UpdateAsync(intent with { State = LedgerState.Parked, ParkedReason = "no remit address" });
+
+        var response = await http.PostAsJsonAsync("/api/ops/api/replay", new { parked = true });
+
+        var result = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("supplier:SHARE:V9", (string)result["replayed"]![0]!);
+        var message = (await host.Services.GetRequiredService<PsBillStorage>().WorkQueue.ReceiveMessageAsync()).Value;
+        var item = WorkItem.Parse(message.MessageText);
+        Assert.True(item.Replay);
+        Assert.Equal(["supplier:SHARE:V9"], item.Keys);
+    }
+
+    [Fact]
+    public async Task Page_WithKey_IsHtmlThatCallsTheApi()
+    {
+        var (host, http) = await StartAsync();
+        await using var _ = host;
+
+        var response = await http.GetAsync("/api/ops");
+
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("PsBill operations", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/ops/api/nothing")).StatusCode);
+    }
+}
