@@ -31,4 +31,9 @@ public sealed class BillGateOptions
     /// <summary>Pause before trying the slots again when other processes hold all of them (jittered). Default 20 ms.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:05")]
     public TimeSpan BusyRetryDelay { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Calls in a row a process may make on one slot's lease while it has more calls waiting, before it gives
+    /// the lease back so other processes get their turn. 1 gives every slot back after each call. Default 10.</summary>
+    [Range(1, 1000)]
+    public int MaxConsecutiveUses { get; set; } = 10;
 }

@@ -14,9 +14,12 @@ namespace PsBill.Connector.Bill.Gate;
 /// The cross-process gate: one lease blob per slot (<c>{organizationId}/slot-{n}</c> in the gate container). A call
 /// holds the lease of one slot while it runs, so at most <see cref="BillGateOptions.SlotCount"/> calls per organization
 /// are in flight across every process sharing the storage account. A held lease is renewed every
-/// <see cref="BillGateOptions.RenewInterval"/> and released after the call; a crashed holder's slot frees itself
-/// when its lease expires. An in-process semaphore of the same size stands in front, so a process never asks
-/// storage for more slots than exist and its own callers queue locally instead of polling storage.
+/// <see cref="BillGateOptions.RenewInterval"/>; a crashed holder's slot frees itself when its lease expires.
+/// <para>Three things keep storage traffic low when many calls queue: an in-process semaphore of the same size stands in
+/// front, so a process never asks for more slots than exist; only one caller per process at a time polls storage for a
+/// free slot, the others wait locally; and a finished call hands its lease straight to a call waiting in the same
+/// process, up to <see cref="BillGateOptions.MaxConsecutiveUses"/> times, before giving it back so other processes get
+/// their turn.</para>
 /// </summary>
 public sealed class BlobLeaseBillCallGate : IBillCallGate, IDisposable
 {
@@ -26,9 +29,12 @@ public sealed class BlobLeaseBillCallGate : IBillCallGate, IDisposable
     private readonly TimeProvider _renewalClock;
     private readonly ILogger<BlobLeaseBillCallGate> _logger;
     private readonly SemaphoreSlim _local;
+    private readonly SemaphoreSlim _pollLock = new(1, 1);
     private readonly SemaphoreSlim _setupLock = new(1, 1);
-    private readonly ResiliencePipeline<LeasedSlot?> _waitForSlot;
+    private readonly Stack<SlotLease> _warm = new();
+    private readonly ResiliencePipeline<SlotLease?> _waitForSlot;
     private BlobClient[]? _slots;
+    private int _waiting;
 
     /// <param name="container">The container for the slot blobs; created when missing.</param>
     /// <param name="secrets">Gives the BILL organization id that names the slot blobs.</param>
@@ -45,35 +51,94 @@ public sealed class BlobLeaseBillCallGate : IBillCallGate, IDisposable
         _logger = logger;
         _renewalClock = renewalClock ?? TimeProvider.System;
         _local = new SemaphoreSlim(_options.SlotCount, _options.SlotCount);
-        _waitForSlot = BillResiliencePipelines.GateWait<LeasedSlot>(_options, _renewalClock);
+        _waitForSlot = BillResiliencePipelines.GateWait<SlotLease>(_options, _renewalClock);
     }
 
     public async ValueTask<IAsyncDisposable> EnterAsync(CancellationToken cancellationToken = default)
     {
-        await _local.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _waiting);
         try
         {
-            var slots = _slots ?? await SetUpSlotsAsync(cancellationToken).ConfigureAwait(false);
-            var slot = await _waitForSlot.ExecuteAsync(
-                static async (state, ct) => await state.gate.TryLeaseAnyAsync(state.slots, ct).ConfigureAwait(false),
-                (gate: this, slots), cancellationToken).ConfigureAwait(false);
-            return slot!;
+            await _local.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Interlocked.Decrement(ref _waiting);
+            throw;
+        }
+
+        try
+        {
+            return new SlotUse(this, await TakeWarm().ConfigureAwait(false) ?? await PollAsync(cancellationToken).ConfigureAwait(false));
         }
         catch
         {
             _local.Release();
             throw;
         }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
     }
 
     public void Dispose()
     {
         _local.Dispose();
+        _pollLock.Dispose();
         _setupLock.Dispose();
     }
 
+    /// <summary>One caller of this process at a time looks for a free slot in storage; the others wait here (or get a warm lease).</summary>
+    private async Task<SlotLease> PollAsync(CancellationToken cancellationToken)
+    {
+        await _pollLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (await TakeWarm().ConfigureAwait(false) is { } warm) return warm;
+            var slots = _slots ?? await SetUpSlotsAsync(cancellationToken).ConfigureAwait(false);
+            var lease = await _waitForSlot.ExecuteAsync(
+                static async (state, ct) => await state.gate.TryLeaseAnyAsync(state.slots, ct).ConfigureAwait(false),
+                (gate: this, slots), cancellationToken).ConfigureAwait(false);
+            return lease!;
+        }
+        finally
+        {
+            _pollLock.Release();
+        }
+    }
+
+    /// <summary>A lease another call of this process just finished with, if any; never one that lost its renewal.</summary>
+    private async ValueTask<SlotLease?> TakeWarm()
+    {
+        while (true)
+        {
+            SlotLease? lease;
+            lock (_warm) lease = _warm.Count > 0 ? _warm.Pop() : null;
+            if (lease is null || !lease.Lost) return lease;
+            await lease.ReleaseAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>After a call: hand the lease to a waiting call of this process, or give it back to storage.</summary>
+    private async ValueTask ReturnAsync(SlotLease lease)
+    {
+        lease.Uses++;
+        if (!lease.Lost && lease.Uses < _options.MaxConsecutiveUses && Volatile.Read(ref _waiting) > 0)
+        {
+            lock (_warm) _warm.Push(lease);
+            _local.Release();
+            // A waiter normally takes it at once; if it was cancelled instead, do not sit on the slot.
+            if (Volatile.Read(ref _waiting) == 0 && await TakeWarm().ConfigureAwait(false) is { } unused) await unused.ReleaseAsync().ConfigureAwait(false);
+            return;
+        }
+
+        await lease.ReleaseAsync().ConfigureAwait(false);
+        _local.Release();
+    }
+
     /// <summary>Tries every slot once, starting at a random one so processes do not all queue on slot 0.</summary>
-    private async Task<LeasedSlot?> TryLeaseAnyAsync(BlobClient[] slots, CancellationToken cancellationToken)
+    private async Task<SlotLease?> TryLeaseAnyAsync(BlobClient[] slots, CancellationToken cancellationToken)
     {
         var start = Random.Shared.Next(slots.Length);
         for (var i = 0; i < slots.Length; i++)
@@ -83,7 +148,7 @@ public sealed class BlobLeaseBillCallGate : IBillCallGate, IDisposable
             try
             {
                 await lease.AcquireAsync(_options.LeaseDuration, cancellationToken: cancellationToken).ConfigureAwait(false);
-                return new LeasedSlot(this, lease, blob.Name);
+                return new SlotLease(lease, blob.Name, _renewalClock, _options.RenewInterval, _logger);
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
             {
@@ -91,7 +156,7 @@ public sealed class BlobLeaseBillCallGate : IBillCallGate, IDisposable
             }
             catch (RequestFailedException ex) when (ex.Status == 404)
             {
-                // The blob (or container) was deleted under us: set the slots up again on the next attempt.
+                // The blob (or container) was deleted under us: set the slots up again for the next attempt.
                 _slots = null;
                 await SetUpSlotsAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -130,53 +195,11 @@ public sealed class BlobLeaseBillCallGate : IBillCallGate, IDisposable
         }
     }
 
-    /// <summary>A held slot: renews its lease until disposed, then releases it and the local permit.</summary>
-    private sealed class LeasedSlot : IAsyncDisposable
+    /// <summary>One call's use of a slot; disposing it twice gives the slot back once.</summary>
+    private sealed class SlotUse(BlobLeaseBillCallGate gate, SlotLease lease) : IAsyncDisposable
     {
-        private readonly BlobLeaseBillCallGate _gate;
-        private readonly BlobLeaseClient _lease;
-        private readonly string _name;
-        private readonly ITimer _renewal;
         private int _disposed;
 
-        public LeasedSlot(BlobLeaseBillCallGate gate, BlobLeaseClient lease, string name)
-        {
-            _gate = gate;
-            _lease = lease;
-            _name = name;
-            var every = gate._options.RenewInterval;
-            _renewal = gate._renewalClock.CreateTimer(_ => _ = RenewAsync(), null, every, every);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-            await _renewal.DisposeAsync().ConfigureAwait(false);
-            try
-            {
-                await _lease.ReleaseAsync().ConfigureAwait(false);
-            }
-            catch (RequestFailedException ex)
-            {
-                BillLog.LeaseReleaseFailed(_gate._logger, _name, ex);
-            }
-            finally
-            {
-                _gate._local.Release();
-            }
-        }
-
-        private async Task RenewAsync()
-        {
-            if (Volatile.Read(ref _disposed) != 0) return;
-            try
-            {
-                await _lease.RenewAsync().ConfigureAwait(false);
-            }
-            catch (RequestFailedException ex)
-            {
-                BillLog.LeaseRenewalFailed(_gate._logger, _name, ex);
-            }
-        }
+        public ValueTask DisposeAsync() => Interlocked.Exchange(ref _disposed, 1) == 0 ? gate.ReturnAsync(lease) : ValueTask.CompletedTask;
     }
 }

@@ -12,14 +12,14 @@ namespace PsBill.Tests.Bill.Support;
 
 /// <summary>A webhook endpoint on 127.0.0.1 that records what it receives (raw bytes and signature) and answers with
 /// the statuses it is told to, in order (then 200).</summary>
-internal sealed class WebhookReceiver : IAsyncDisposable
+public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<int> _statuses = new();
 
     private WebhookReceiver(WebApplication app) => _app = app;
 
-    public ConcurrentQueue<ReceivedNotification> Received { get; } = new();
+    internal ConcurrentQueue<ReceivedNotification> Received { get; } = new();
     public string Url { get; private set; } = "";
 
     public static async Task<WebhookReceiver> StartAsync(params int[] statuses)
@@ -51,4 +51,4 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 }
 
 /// <summary>One notification as it arrived.</summary>
-internal sealed record ReceivedNotification(byte[] Body, string Signature);
+public sealed record ReceivedNotification(byte[] Body, string Signature);
