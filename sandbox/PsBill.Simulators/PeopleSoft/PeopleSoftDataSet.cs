@@ -30,11 +30,19 @@ public sealed class PeopleSoftDataSet
     /// <summary>Keys of the approved vouchers that use an account or department left out of BILL.</summary>
     public List<string> VouchersOnAccountsMissingFromBill { get; init; } = [];
 
-    /// <summary>The current (today's), active GL accounts per SETID: what BILL's chart of accounts should hold, less <see cref="AccountsToLeaveOutOfBill"/>.</summary>
+    /// <summary>The current (today's), active GL accounts per SETID; subtract <see cref="AccountsToLeaveOutOfBill"/> before seeding BILL's chart of accounts.</summary>
     public IEnumerable<SimulatedSetupRow> CurrentAccounts(DateOnly today) => Current(GlAccounts, today);
 
-    /// <summary>The current, active departments, less nothing: subtract <see cref="DepartmentsToLeaveOutOfBill"/> yourself.</summary>
+    /// <summary>The current (today's), active departments per SETID; subtract <see cref="DepartmentsToLeaveOutOfBill"/> before seeding BILL.</summary>
     public IEnumerable<SimulatedSetupRow> CurrentDepartments(DateOnly today) => Current(Departments, today);
+
+    /// <summary>What the sandbox seeds BILL's chart of accounts with: the current active accounts less <see cref="AccountsToLeaveOutOfBill"/>.</summary>
+    public IEnumerable<SimulatedSetupRow> AccountsForBill(DateOnly today) =>
+        CurrentAccounts(today).Where(a => !AccountsToLeaveOutOfBill.Contains(new SetupKey(a.SetId, a.Id)));
+
+    /// <summary>What the sandbox seeds BILL's departments with: the current active departments less <see cref="DepartmentsToLeaveOutOfBill"/>.</summary>
+    public IEnumerable<SimulatedSetupRow> DepartmentsForBill(DateOnly today) =>
+        CurrentDepartments(today).Where(d => !DepartmentsToLeaveOutOfBill.Contains(new SetupKey(d.SetId, d.Id)));
 
     private static IEnumerable<SimulatedSetupRow> Current(IEnumerable<SimulatedSetupRow> rows, DateOnly today) =>
         rows.Where(r => r.EffectiveDate <= today)

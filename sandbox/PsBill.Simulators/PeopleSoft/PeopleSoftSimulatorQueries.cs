@@ -31,9 +31,16 @@ public static class PeopleSoftSimulatorQueries
     {
         new(Suppliers, ["LASTUPDDTTM", "SETID", "VENDOR_ID"], (store, p) => SupplierRows(store, p)),
         new(ApprovedVouchers, ["LASTUPDDTTM", "BUSINESS_UNIT", "VOUCHER_ID"], (store, p) =>
-            VoucherRows(store, v => After(v.ChangedAt, [v.BusinessUnit, v.VoucherId], p.Timestamp("LASTUPDDTTM"), [p.Text("BUSINESS_UNIT"), p.Text("VOUCHER_ID")]))),
+        {
+            var since = p.Timestamp("LASTUPDDTTM");
+            string[] afterKey = [p.Text("BUSINESS_UNIT"), p.Text("VOUCHER_ID")];
+            return VoucherRows(store, v => After(v.ChangedAt, [v.BusinessUnit, v.VoucherId], since, afterKey));
+        }),
         new(ApprovedVouchersSince, ["LASTUPDDTTM"], (store, p) =>
-            VoucherRows(store, v => v.ChangedAt >= p.Timestamp("LASTUPDDTTM"))),
+        {
+            var since = p.Timestamp("LASTUPDDTTM");
+            return VoucherRows(store, v => v.ChangedAt >= since);
+        }),
         new(GlAccounts, ["SETID", "ACCOUNT"], (store, p) => SetupRows(store.Accounts, "ACCOUNT", p.Text("SETID"), p.Text("ACCOUNT"), withType: true)),
         new(Departments, ["SETID", "DEPTID"], (store, p) => SetupRows(store.Departments, "DEPTID", p.Text("SETID"), p.Text("DEPTID"), withType: false)),
         new(VoucherPayments, ["BUSINESS_UNIT", "VOUCHER_ID"], (store, p) => PaymentRows(store, p.Text("BUSINESS_UNIT"), p.Text("VOUCHER_ID"))),

@@ -194,6 +194,20 @@ public sealed class PeopleSoftReaderTests
     }
 
     [Fact]
+    public async Task ReadSuppliersAsync_FromCheckpoint_ReturnsOnlyTheChangedSupplier()
+    {
+        await using var host = await PeopleSoftTestHost.StartAsync(configure: options => options.Queries.Suppliers.MaxRows = 10);
+        var first = await host.Reader.ReadSuppliersAsync().ToListAsync();
+        var target = host.Simulator.GetSuppliers().First(s => s.Status == "A" && s.RawOverrides is null);
+
+        host.Simulator.ChangeSupplier(target.SetId, target.VendorId, s => s with { Name = "Société Nouvelle – 新しい" });
+        var second = await host.Reader.ReadSuppliersAsync(first[^1].Checkpoint).ToListAsync();
+
+        var changed = Assert.Single(second).Record!;
+        Assert.Equal((target.Key, "Société Nouvelle – 新しい"), (changed.Key, changed.Name));
+    }
+
+    [Fact]
     public async Task ReadGlAccountsAsync_EffectiveDatedRows_ReturnsTheCurrentRowOfEachAccount()
     {
         await using var host = await PeopleSoftTestHost.StartAsync(configure: options => options.Queries.GlAccounts.MaxRows = 5);

@@ -42,7 +42,7 @@ internal sealed class PeopleSoftTestHost : IAsyncDisposable
         });
         var services = new ServiceCollection();
         var logs = new FakeLogCollector();
-        services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Debug));
+        services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<ISecretStore>(new InMemorySecretStore(
         [
             new(SecretNames.PeopleSoftOperatorId, simulator.Options.OperatorId),
