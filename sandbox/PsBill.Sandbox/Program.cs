@@ -1,1 +1,22 @@
-Console.WriteLine("sandbox");
+using PsBill.Sandbox;
+
+// ./sandbox.sh: one full cycle of PsBill on simulated PeopleSoft and BILL. See SandboxRunner.
+SandboxArguments arguments;
+try
+{
+    arguments = SandboxArguments.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine(SandboxArguments.Usage);
+    return 2;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+return await SandboxRunner.RunAsync(arguments, Console.Out, cancel.Token);

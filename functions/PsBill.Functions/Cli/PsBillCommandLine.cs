@@ -25,6 +25,7 @@ public static class PsBillCommandLine
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(FunctionsCommand.Create());
         root.Subcommands.Add(OpsCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(Settlements.SettlementsCommand.Create());
         Webhooks.WebhookCommand.AddTo(root);
         return root;

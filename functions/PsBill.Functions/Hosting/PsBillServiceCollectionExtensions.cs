@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PsBill.Connector.Bill;
+using PsBill.Connector.PeopleSoft;
 using PsBill.Connector.Storage;
+using PsBill.Connector.Sync;
 using PsBill.Connector.Work;
 
 namespace PsBill.Functions.Hosting;
@@ -21,6 +24,20 @@ public static class PsBillServiceCollectionExtensions
         services.AddPsBillWork(configuration);
         services.AddPsBillFunctions(configuration);
         // Components (one line each): credentials, BILL client, PeopleSoft client, sync and settlement steps and handlers.
+        services.AddPsBillSyncWhenConfigured(configuration);
         return services;
+    }
+
+    /// <summary>
+    /// The sync (PeopleSoft to BILL) needs both clients. When both are configured (<c>PsBill:Bill</c> and <c>PsBill:PeopleSoft</c>
+    /// sections present) it is added with them; otherwise its functions fail loudly as "not configured" instead of the
+    /// whole app refusing to start (the ops CLI and a host without credentials still work).
+    /// </summary>
+    private static void AddPsBillSyncWhenConfigured(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (!configuration.GetSection(BillClientOptions.SectionName).Exists() || !configuration.GetSection(PeopleSoftClientOptions.SectionName).Exists()) return;
+        if (!services.Any(d => d.ServiceType == typeof(BillClient))) services.AddBillClient(configuration);
+        if (!services.Any(d => d.ServiceType == typeof(PeopleSoftReader))) services.AddPeopleSoftClient(configuration);
+        services.AddPsBillSync(configuration);
     }
 }

@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PsBill.Connector.PeopleSoft;
+using PsBill.Connector.Storage.Audit;
+using PsBill.Connector.Storage.Checkpoints;
+using PsBill.Connector.Storage.Runs;
+using PsBill.Connector.Sync.Engine;
+using PsBill.Connector.Sync.Ledger;
+using PsBill.Connector.Sync.Snapshots;
+using PsBill.Connector.Work;
+using PsBill.Connector.Work.Steps;
+
+namespace PsBill.Connector.Sync.Polling;
+
+/// <summary>
+/// The body of a poll: read PeopleSoft from the checkpoint, and for every chunk of records: store their snapshots, park the
+/// rows that could not be read (naming key and field), enqueue the keys in batches (one bulk call each), record them on the
+/// run, and only then move the checkpoint. A crash between enqueue and checkpoint re-reads a chunk: the ledger makes that
+/// harmless; nothing read is ever lost. BILL work starts as soon as the first chunk is on the queue.
+/// </summary>
+public sealed class IncrementalPoll(
+    SourceSnapshotStore snapshots, SyncLedger ledger, AuditTrail audit, WorkQueue queue, RunStore runs, CheckpointStore checkpoints,
+    IOptions<SyncOptions> options, ILogger<IncrementalPoll> logger)
+{
+    /// <summary>Polls once; returns seen (every record read) and parked (rows that could not be read).</summary>
+    public async Task<RunCounts> PollAsync<T>(RunContext run, PollSource<T> source, CancellationToken cancellationToken = default) where T : class
+    {
+        var saved = await checkpoints.GetAsync(source.CheckpointName, cancellationToken).ConfigureAwait(false);
+        var since = saved is null ? null : PeopleSoftCheckpoint.Parse(saved.Value);
+        var counts = RunCounts.None;
+        var chunk = new List<PeopleSoftReadResult<T>>(options.Value.PollChunkSize);
+        await foreach (var result in source.Read(since, cancellationToken).ConfigureAwait(false))
+        {
+            chunk.Add(result);
+            if (chunk.Count < options.Value.PollChunkSize) continue;
+            (saved, var delta) = await FlushAsync(run, source, chunk, saved, cancellationToken).ConfigureAwait(false);
+            counts += delta;
+        }
+        if (chunk.Count > 0) counts += (await FlushAsync(run, source, chunk, saved, cancellationToken).ConfigureAwait(false)).Counts;
+        return counts;
+    }
+
+    private async Task<(Checkpoint? Saved, RunCounts Counts)> FlushAsync<T>(RunContext run, PollSource<T> source, List<PeopleSoftReadResult<T>> chunk, Checkpoint? saved, CancellationToken cancellationToken)
+        where T : class
+    {
+        var good = new List<SourceSnapshot>();
+        var bad = new List<(string Key, string Reason)>();
+        foreach (var result in chunk)
+        {
+            if (result.Record is { } record)
+            {
+                var snapshot = source.Snapshot(record);
+                if (snapshot.Json.Length <= SourceSnapshotStore.MaxJsonLength) good.Add(snapshot);
+                else bad.Add((snapshot.Key, $"{snapshot.Key}: the record is too large to keep ({snapshot.Json.Length} characters of JSON; at most {SourceSnapshotStore.MaxJsonLength})"));
+            }
+            else if (result.Error is { } error)
+            {
+                bad.Add((error.RecordKey, $"{error.RecordKey}: PeopleSoft row {error.RowNumber} could not be read: {error.Field} {error.Reason}"));
+            }
+        }
+
+        await snapshots.SaveAsync(good, cancellationToken).ConfigureAwait(false);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.StorageParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(bad, parallel, async (row, token) =>
+        {
+            await ledger.RecordParkedAsync(row.Key, null, row.Reason, ParkCause.Data, run.RunId, token).ConfigureAwait(false);
+            await audit.AppendAsync(row.Key, "peoplesoft.read", "parked", row.Reason, run.RunId, token).ConfigureAwait(false);
+            SyncLog.Parked(logger, row.Key, row.Reason);
+        }).ConfigureAwait(false);
+        await Parallel.ForEachAsync(good, parallel, async (snapshot, token) =>
+            await audit.AppendAsync(snapshot.Key, "peoplesoft.read", "ok", $"read by {run.Function}; enqueued for BILL", run.RunId, token).ConfigureAwait(false)).ConfigureAwait(false);
+
+        var keys = good.Select(s => s.Key).Distinct(StringComparer.Ordinal).ToList();
+        // Enqueue before the checkpoint moves: a crash here re-reads these records, it never skips them.
+        await queue.EnqueueBatchesAsync(source.Kind, keys, source.BatchSize, run.RunId, cancellationToken).ConfigureAwait(false);
+        await runs.AddItemKeysAsync(run.RunId, keys.Concat(bad.Select(b => b.Key)), cancellationToken).ConfigureAwait(false);
+
+        if (chunk.LastOrDefault(r => r.Checkpoint is not null)?.Checkpoint is { } position)
+        {
+            var value = position.Serialize();
+            saved = await checkpoints.SaveAsync(saved is null ? new Checkpoint(source.CheckpointName, value) : saved with { Value = value }, cancellationToken).ConfigureAwait(false);
+            SyncLog.PollChunk(logger, run.RunId, chunk.Count, source.Kind.Value, position.ToString());
+        }
+
+        var counts = new RunCounts(Seen: chunk.Count, Parked: bad.Count);
+        chunk.Clear();
+        return (saved, counts);
+    }
+}

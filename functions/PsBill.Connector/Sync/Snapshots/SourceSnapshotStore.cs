@@ -1,0 +1,81 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using PsBill.Connector.Storage;
+
+namespace PsBill.Connector.Sync.Snapshots;
+
+/// <summary>
+/// The <c>snapshots</c> table: the last PeopleSoft version of every record the polls read, so a work item carries keys
+/// only and a replay works from storage alone. Partition = the key's kind, row = the key. A string property holds at most
+/// 64 KiB, so the JSON is split over <c>Json0</c>, <c>Json1</c>, ... (an entity holds 1 MiB: about 450,000 characters of record).
+/// </summary>
+public sealed class SourceSnapshotStore(PsBillStorage storage)
+{
+    /// <summary>The logical table name.</summary>
+    public const string TableName = "snapshots";
+
+    /// <summary>The largest record JSON that can be stored.</summary>
+    public const int MaxJsonLength = ChunkLength * MaxChunks;
+
+    private const int ChunkLength = 30_000; // UTF-16: 60 KB of the 64 KiB a property may hold
+    private const int MaxChunks = 15;
+    private const int MaxTransactionChars = 1_500_000; // a transaction carries at most 4 MiB
+    private readonly TableClient _table = storage.Table(TableName);
+
+    /// <summary>Stores (replaces) the snapshots, in table transactions of up to 100 rows per kind.</summary>
+    /// <exception cref="ArgumentException">A record is larger than <see cref="MaxJsonLength"/>.</exception>
+    public async Task SaveAsync(IEnumerable<SourceSnapshot> snapshots, CancellationToken cancellationToken = default)
+    {
+        foreach (var kind in snapshots.GroupBy(s => KindOf(s.Key)))
+        {
+            var batch = new List<TableTransactionAction>();
+            var chars = 0;
+            foreach (var snapshot in kind.DistinctBy(s => s.Key).Select(ToEntity))
+            {
+                var size = snapshot.Sum(p => p.Value is string text ? text.Length : 8);
+                if (batch.Count == 100 || chars + size > MaxTransactionChars)
+                {
+                    await _table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+                    batch.Clear();
+                    chars = 0;
+                }
+                batch.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, snapshot));
+                chars += size;
+            }
+            if (batch.Count > 0) await _table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The stored snapshot of a key, or null.</summary>
+    public async Task<SourceSnapshot?> GetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var entity = await _table.GetOrNullAsync(KindOf(key), TableKeys.Escape(key), cancellationToken).ConfigureAwait(false);
+        if (entity is null) return null;
+        var count = entity.GetInt32("Chunks") ?? 0;
+        var json = string.Concat(Enumerable.Range(0, count).Select(i => entity.GetString(ChunkName(i)) ?? ""));
+        return new SourceSnapshot(key, json, entity.GetBoolean("Withdrawn") ?? false);
+    }
+
+    /// <summary>Marks a record withdrawn (it stopped qualifying in PeopleSoft), keeping its last version.</summary>
+    public async Task MarkWithdrawnAsync(string key, CancellationToken cancellationToken = default) =>
+        await _table.UpdateEntityAsync(new TableEntity(KindOf(key), TableKeys.Escape(key)) { ["Withdrawn"] = true }, Azure.ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+
+    private static TableEntity ToEntity(SourceSnapshot snapshot)
+    {
+        if (snapshot.Json.Length > MaxJsonLength)
+            throw new ArgumentException($"{snapshot.Key} is {snapshot.Json.Length} characters of JSON; a snapshot holds at most {MaxJsonLength}.", nameof(snapshot));
+        var entity = new TableEntity(KindOf(snapshot.Key), TableKeys.Escape(snapshot.Key))
+        {
+            ["Key"] = snapshot.Key,
+            ["Withdrawn"] = snapshot.Withdrawn,
+        };
+        var chunks = snapshot.Json.Chunk(ChunkLength).Select(c => new string(c)).ToList();
+        for (var i = 0; i < chunks.Count; i++) entity[ChunkName(i)] = chunks[i];
+        entity["Chunks"] = chunks.Count;
+        return entity;
+    }
+
+    private static string ChunkName(int index) => "Json" + index.ToString(CultureInfo.InvariantCulture);
+
+    private static string KindOf(string key) => Storage.Ledger.LedgerStore.KindOf(key);
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+using PsBill.Connector.Bill.Models;
+using PsBill.Connector.Storage.Ledger;
+using PsBill.Connector.Sync.Engine;
+using PsBill.Connector.Sync.Ledger;
+using PsBill.Connector.Sync.Snapshots;
+
+namespace PsBill.Connector.Sync.Suppliers;
+
+/// <summary>
+/// Supplier keys -> BILL vendors, exactly once: reads each supplier's stored PeopleSoft record, plans it
+/// (<see cref="VendorTranslator"/>) and runs the plans through <see cref="SyncEngine"/> in one bulk call.
+/// <see cref="EnsureAsync"/> gives the bill side the vendors it needs, creating missing ones inline.
+/// </summary>
+public sealed class VendorSync(SourceSnapshotStore snapshots, VendorTranslator translator, VendorRecords vendors, SyncEngine engine, SyncLedger ledger, IOptions<SyncOptions> options)
+{
+    /// <summary>Syncs the suppliers of one work item (at most <see cref="SyncOptions.VendorBatchSize"/> per bulk call).</summary>
+    public async Task<SyncBatchResult> SyncAsync(IReadOnlyList<string> keys, string? runId, CancellationToken cancellationToken = default)
+    {
+        var plans = new SyncPlan<Vendor>[keys.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, keys.Count), Parallelism(cancellationToken), async (i, token) =>
+            plans[i] = translator.Plan(keys[i], SnapshotJson.Supplier(await snapshots.GetAsync(keys[i], token).ConfigureAwait(false)))).ConfigureAwait(false);
+        return await engine.RunAsync(plans, vendors, runId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The BILL vendor of each supplier; suppliers whose vendor is not there yet are synced first (inline, in bulk).</summary>
+    public async Task<IReadOnlyDictionary<string, VendorLink>> EnsureAsync(IReadOnlyCollection<string> supplierKeys, CancellationToken cancellationToken = default)
+    {
+        var links = await ReadLinksAsync(supplierKeys, cancellationToken).ConfigureAwait(false);
+        var missing = links.Where(l => l.Value.VendorId is null && !l.Value.Retry).Select(l => l.Key).ToList();
+        if (missing.Count == 0) return links;
+
+        foreach (var chunk in missing.Chunk(options.Value.VendorBatchSize))
+            await SyncAsync(chunk, runId: null, cancellationToken).ConfigureAwait(false);
+        var again = await ReadLinksAsync(missing, cancellationToken).ConfigureAwait(false);
+        foreach (var (key, link) in again) links[key] = link;
+        return links;
+    }
+
+    private async Task<Dictionary<string, VendorLink>> ReadLinksAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        var links = new System.Collections.Concurrent.ConcurrentDictionary<string, VendorLink>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(keys, Parallelism(cancellationToken), async (key, token) =>
+            links[key] = LinkOf(key, await ledger.GetAsync(key, token).ConfigureAwait(false))).ConfigureAwait(false);
+        return new Dictionary<string, VendorLink>(links, StringComparer.Ordinal);
+    }
+
+    private static VendorLink LinkOf(string key, LedgerEntry? entry) => entry switch
+    {
+        { State.Value: "done", RemoteId: { } id } => VendorLink.Found(id),
+        null => new VendorLink(null, $"{key} has no vendor in BILL yet", false),
+        { State.Value: "intent" } => new VendorLink(null, $"the vendor of {key} is being created", true),
+        { State.Value: "parked" } => new VendorLink(null, $"the vendor of {key} is parked: {entry.ParkedReason}", false),
+        _ when entry.State == SyncStates.Skipped || entry.State == SyncStates.Archived =>
+            new VendorLink(null, $"{key} has no usable vendor in BILL: {entry.ParkedReason}", false),
+        _ => new VendorLink(null, $"the vendor of {key} is {entry.State}", false),
+    };
+
+    private ParallelOptions Parallelism(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = options.Value.StorageParallelism, CancellationToken = cancellationToken };
+}

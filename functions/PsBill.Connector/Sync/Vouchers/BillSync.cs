@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+using PsBill.Connector.Bill.Models;
+using PsBill.Connector.Storage.Mappings;
+using PsBill.Connector.Sync.Engine;
+using PsBill.Connector.Sync.Ledger;
+using PsBill.Connector.Sync.ReferenceData;
+using PsBill.Connector.Sync.Snapshots;
+using PsBill.Connector.Sync.Suppliers;
+
+namespace PsBill.Connector.Sync.Vouchers;
+
+/// <summary>
+/// Voucher keys -> BILL bills, exactly once: read the stored vouchers, check and translate them with the current mappings,
+/// ensure their vendors (creating missing ones inline), then run the plans through <see cref="SyncEngine"/> in one bulk call.
+/// </summary>
+public sealed class BillSync(SourceSnapshotStore snapshots, MappingStore mappingStore, BillTranslator translator, VendorSync vendors, BillRecords bills, SyncEngine engine, IOptions<SyncOptions> options)
+{
+    /// <summary>Syncs the vouchers of one work item.</summary>
+    public async Task<SyncBatchResult> SyncAsync(IReadOnlyList<string> keys, string? runId, CancellationToken cancellationToken = default)
+    {
+        var mappings = await MappingTable.LoadAsync(mappingStore, cancellationToken).ConfigureAwait(false);
+        var drafts = new BillDraft[keys.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, keys.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.StorageParallelism, CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                var snapshot = await snapshots.GetAsync(keys[i], token).ConfigureAwait(false);
+                drafts[i] = translator.Draft(keys[i], SnapshotJson.Voucher(snapshot), snapshot?.Withdrawn ?? false, mappings);
+            }).ConfigureAwait(false);
+
+        var supplierKeys = drafts.Select(d => d.SupplierKey).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var links = supplierKeys.Count == 0
+            ? new Dictionary<string, VendorLink>()
+            : await vendors.EnsureAsync(supplierKeys, cancellationToken).ConfigureAwait(false);
+
+        var plans = drafts.Select(draft => draft.Final ?? PlanWithVendor(draft, links[draft.SupplierKey!])).ToList();
+        return await engine.RunAsync(plans, bills, runId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static SyncPlan<VendorBill> PlanWithVendor(BillDraft draft, VendorLink link) => link switch
+    {
+        { VendorId: { } vendorId } => BillTranslator.Complete(draft, vendorId),
+        { Retry: true } => SyncPlan<VendorBill>.Retry(draft.Key, $"{draft.Key} waits for its vendor: {link.Problem}"),
+        _ => SyncPlan<VendorBill>.Park(draft.Key, $"{draft.Key}: {link.Problem}", ParkCause.Vendor),
+    };
+}

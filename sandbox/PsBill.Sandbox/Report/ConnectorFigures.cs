@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+
+namespace PsBill.Sandbox.Report;
+
+/// <summary>The report's <c>connector</c> object, from the ledger and the poison queue, plus details for the summary.</summary>
+public sealed record ConnectorFigures
+{
+    /// <summary>Ledger rows parked (each with its reason).</summary>
+    [JsonPropertyName("parked")] public int Parked { get; init; }
+
+    /// <summary>Items that failed outside parking: ledger rows in state failed, and keys on the poison queue.</summary>
+    [JsonPropertyName("failed")] public int Failed { get; init; }
+
+    /// <summary>Ledger rows still in the intent state at the end (should be 0 after a drain).</summary>
+    [JsonIgnore] public int Unfinished { get; init; }
+
+    /// <summary>Parked rows per kind and cause, e.g. <c>voucher / Mapping</c> = 6.</summary>
+    [JsonIgnore] public IReadOnlyDictionary<string, int> ParkedByCause { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>A few parked reasons, as examples.</summary>
+    [JsonIgnore] public IReadOnlyList<string> ParkedExamples { get; init; } = [];
+
+    /// <summary>Why items failed (poison queue reasons).</summary>
+    [JsonIgnore] public IReadOnlyList<string> FailedReasons { get; init; } = [];
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace PsBill.Sandbox.Report;
+
+/// <summary>The human-readable end of a run: what PeopleSoft held, what BILL now holds, what was parked and why, and the verdict.</summary>
+public static class SummaryPrinter
+{
+    /// <summary>Writes the summary.</summary>
+    public static void Print(SandboxReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        var b = report.Bill;
+        var lines = new List<string>
+        {
+            "",
+            "== PsBill sandbox: one full cycle",
+            $"PeopleSoft   {report.Suppliers} suppliers, {report.Vouchers} vouchers ({report.ApprovedVouchers} approved)",
+            $"BILL         {b.Vendors} vendors, {b.Bills} bills; duplicates: {b.DuplicateVendors} vendors, {b.DuplicateBills} bills",
+            $"BILL calls   {b.Calls} (max {b.MaxConcurrentCalls} at once); refused: BDC_1322 {b.Rejected.TooManyConcurrent}, BDC_1144 {b.Rejected.HourlyQuota}, BDC_1109 {b.Rejected.SessionInvalid}, 5xx {b.Rejected.ServerErrors}",
+            $"BILL checks  amount mismatches {b.BillAmountMismatches}, invalid line classifications {b.InvalidLineClassifications}",
+            $"PeopleSoft   payments recorded {report.PeopleSoft.PaymentsRecorded}, duplicate payments {report.PeopleSoft.DuplicatePayments}",
+            $"Connector    parked {report.Connector.Parked}, failed {report.Connector.Failed}, unfinished {report.Connector.Unfinished}",
+        };
+        foreach (var (cause, count) in report.Connector.ParkedByCause.OrderBy(c => c.Key, StringComparer.Ordinal))
+            lines.Add($"  parked {count,4}  {cause}");
+        foreach (var example in report.Connector.ParkedExamples) lines.Add($"    e.g. {example}");
+        foreach (var reason in report.Connector.FailedReasons) lines.Add($"  failed: {reason}");
+        lines.Add(string.Create(CultureInfo.InvariantCulture, $"Elapsed      {report.ElapsedSeconds:0.0} s"));
+        lines.Add(report.Passed
+            ? "Result       OK: no duplicate vendor, bill or payment; no failed item"
+            : "Result       FAILED: duplicates or failed items (see above)");
+        foreach (var line in lines) output.WriteLine(line);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using PsBill.Sandbox.World;
+
+namespace PsBill.Sandbox;
+
+/// <summary><c>./sandbox.sh [--suppliers N] [--vouchers N] [--bill-latency-ms L] [--faults none|chaos] [--report FILE] [--seed N]</c>.</summary>
+public sealed record SandboxArguments(SandboxSettings Settings, string? ReportPath)
+{
+    /// <summary>The usage line.</summary>
+    public const string Usage = "usage: ./sandbox.sh [--suppliers N] [--vouchers N] [--bill-latency-ms L] [--faults none|chaos] [--report FILE] [--seed N]";
+
+    /// <summary>Parses the arguments.</summary>
+    /// <exception cref="ArgumentException">An unknown option or a bad value (the message says which).</exception>
+    public static SandboxArguments Parse(IReadOnlyList<string> args)
+    {
+        var settings = new SandboxSettings();
+        string? report = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var option = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{option} needs a value.");
+            switch (option)
+            {
+                case "--suppliers": settings = settings with { Suppliers = Count(option, Value(), 1) }; break;
+                case "--vouchers": settings = settings with { Vouchers = Count(option, Value(), 0) }; break;
+                case "--bill-latency-ms": settings = settings with { BillLatency = TimeSpan.FromMilliseconds(Count(option, Value(), 0)) }; break;
+                case "--seed": settings = settings with { Seed = Count(option, Value(), 0) }; break;
+                case "--report": report = Value(); break;
+                case "--faults":
+                    settings = settings with
+                    {
+                        Faults = Value() switch
+                        {
+                            "none" => FaultMode.None,
+                            "chaos" => FaultMode.Chaos,
+                            var other => throw new ArgumentException($"--faults takes none or chaos, not '{other}'."),
+                        },
+                    };
+                    break;
+                default: throw new ArgumentException($"Unknown option '{option}'.");
+            }
+        }
+        return new SandboxArguments(settings, report);
+    }
+
+    private static int Count(string option, string text, int min) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min
+            ? value
+            : throw new ArgumentException($"{option} takes a whole number of at least {min}, not '{text}'.");
+}

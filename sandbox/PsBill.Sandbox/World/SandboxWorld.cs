@@ -1,0 +1,174 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PsBill.Connector.Credentials;
+using PsBill.Connector.Storage;
+using PsBill.Functions.Functions;
+using PsBill.Functions.Hosting;
+using PsBill.Functions.Hosting.Standalone;
+using PsBill.Simulators.Azurite;
+using PsBill.Simulators.Bill;
+using PsBill.Simulators.PeopleSoft;
+
+namespace PsBill.Sandbox.World;
+
+/// <summary>
+/// Everything a sandbox run needs, started in order and stopped in reverse: Azurite (unless given one), the simulated
+/// PeopleSoft (seeded) and BILL (seeded with the matching classifications), and the standalone host in-process, wired to
+/// them with throwaway credentials. The end-to-end tests start the same world.
+/// </summary>
+public sealed class SandboxWorld : IAsyncDisposable
+{
+    private readonly List<IAsyncDisposable> _started = [];
+
+    private SandboxWorld(SandboxSettings settings) => Settings = settings;
+
+    /// <summary>What the world was started with.</summary>
+    public SandboxSettings Settings { get; }
+
+    /// <summary>The simulated PeopleSoft.</summary>
+    public PeopleSoftSimulator PeopleSoft { get; private set; } = null!;
+
+    /// <summary>The simulated BILL.</summary>
+    public BillSimulator Bill { get; private set; } = null!;
+
+    /// <summary>The connector, in-process.</summary>
+    public StandaloneHost Host { get; private set; } = null!;
+
+    /// <summary>The host's services (stores, queue, clients).</summary>
+    public IServiceProvider Services => Host.Services;
+
+    /// <summary>The storage connection string in use.</summary>
+    public string StorageConnectionString { get; private set; } = "";
+
+    /// <summary>Starts a world; on failure stops what it had started.</summary>
+    public static async Task<SandboxWorld> StartAsync(SandboxSettings settings, ILoggerProvider? logs = null, CancellationToken cancellationToken = default)
+    {
+        var world = new SandboxWorld(settings);
+        try
+        {
+            await world.StartPartsAsync(logs, cancellationToken).ConfigureAwait(false);
+            return world;
+        }
+        catch
+        {
+            await world.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Runs a timer function once (SyncReferenceData, PollSuppliers, PollVouchers, PollPayments), as the timer would.</summary>
+    public Task InvokeTimerAsync(string function, CancellationToken cancellationToken = default) =>
+        Services.GetRequiredService<FunctionInvoker>().InvokeTimerAsync(function, new TimerInfo(null, null, false), Guid.NewGuid().ToString("N"), cancellationToken);
+
+    /// <summary>Messages on the work queue, visible or not (items running or waiting to retry count too).</summary>
+    public async Task<int> QueueLengthAsync(CancellationToken cancellationToken = default) =>
+        (await Services.GetRequiredService<PsBillStorage>().WorkQueue.GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).Value.ApproximateMessagesCount;
+
+    /// <summary>Waits until the work queue has been empty for two checks in a row; <paramref name="progress"/> is called about every second.</summary>
+    /// <exception cref="TimeoutException">It did not empty within <paramref name="timeout"/>.</exception>
+    public async Task DrainAsync(TimeSpan timeout, Func<int, Task>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var emptyChecks = 0;
+        while (emptyChecks < 2)
+        {
+            if (TimeProvider.System.GetElapsedTime(started) > timeout)
+                throw new TimeoutException($"The work queue still held {await QueueLengthAsync(cancellationToken).ConfigureAwait(false)} messages after {timeout}.");
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
+            var length = await QueueLengthAsync(cancellationToken).ConfigureAwait(false);
+            emptyChecks = length == 0 ? emptyChecks + 1 : 0;
+            if (progress is not null) await progress(length).ConfigureAwait(false);
+        }
+    }
+
+    private async Task StartPartsAsync(ILoggerProvider? logs, CancellationToken cancellationToken)
+    {
+        StorageConnectionString = Settings.StorageConnectionString ?? await StartAzuriteAsync(cancellationToken).ConfigureAwait(false);
+
+        var data = SandboxData.Generate(Settings);
+        PeopleSoft = await PeopleSoftSimulator.StartAsync(new PeopleSoftSimulatorOptions { Data = data }, cancellationToken).ConfigureAwait(false);
+        _started.Add(PeopleSoft);
+
+        Bill = await BillSimulator.StartAsync(new BillSimulatorOptions { Latency = Settings.BillLatency, RandomSeed = Settings.Seed }, cancellationToken).ConfigureAwait(false);
+        _started.Add(Bill);
+        SandboxData.SeedBill(Bill, data, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
+
+        var secrets = new InMemorySecretStore(new Dictionary<string, string>
+        {
+            [SecretNames.BillUsername] = Bill.Credentials.Username,
+            [SecretNames.BillPassword] = Bill.Credentials.Password,
+            [SecretNames.BillOrganizationId] = Bill.Credentials.OrganizationId,
+            [SecretNames.BillDeveloperKey] = Bill.Credentials.DeveloperKey,
+            [SecretNames.PeopleSoftOperatorId] = PeopleSoft.Options.OperatorId,
+            [SecretNames.PeopleSoftPassword] = PeopleSoft.Options.Password,
+            [SecretNames.AdminKey] = Guid.NewGuid().ToString("N"),
+        });
+
+        Host = StandaloneHost.Create(Configuration(), services =>
+        {
+            services.AddSingleton<ISecretStore>(secrets);
+            if (logs is not null) services.AddLogging(l => l.AddProvider(logs));
+        });
+        _started.Add(Host);
+        await Host.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string> StartAzuriteAsync(CancellationToken cancellationToken)
+    {
+        var azurite = await AzuriteProcess.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        _started.Add(azurite);
+        return azurite.ConnectionString;
+    }
+
+    private IConfiguration Configuration()
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = StorageConnectionString,
+            ["PsBill:Storage:Prefix"] = Settings.StoragePrefix,
+            ["PsBill:Standalone:Url"] = "http://127.0.0.1:0",
+            ["PsBill:Standalone:RunTimers"] = "false",
+            ["PsBill:Standalone:RunQueue"] = Settings.RunQueue ? "true" : "false",
+            ["PsBill:Standalone:ShutdownTimeout"] = "00:00:10",
+            ["PsBill:Work:MaxPollingInterval"] = "00:00:00.250",
+            ["PsBill:Work:RetryDelay"] = "00:00:01",
+            ["PsBill:Work:BatchSize"] = "16",
+            ["PsBill:Bill:BaseUrl"] = Bill.BaseUrl.ToString(),
+            ["PsBill:Bill:EventsBaseUrl"] = Bill.EventsBaseUrl.ToString(),
+            ["PsBill:Bill:RequestTimeout"] = "00:00:30",
+            ["PsBill:Bill:RateLimitBaseDelay"] = "00:00:00.100",
+            ["PsBill:Bill:TransientBaseDelay"] = "00:00:00.050",
+            ["PsBill:PeopleSoft:BaseUrl"] = PeopleSoft.BaseUrl.ToString(),
+            ["PsBill:PeopleSoft:Node"] = PeopleSoft.Options.Node,
+            ["PsBill:Sync:InFlightTimeout"] = "00:01:00",
+            ["PsBill:Sync:RetryDelay"] = "00:00:01",
+            ["PsBill:Sync:BusinessUnitSetIds"] = "US001=SHARE;US002=SHARE;CA001=CAN01",
+            ["PsBill:Sync:SetIdCurrencies"] = "CAN01=CAD",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:PsBill"] = "Error", // parked items and retries are in the summary
+        };
+        foreach (var (key, value) in Settings.Settings) values[key] = value;
+        values["PsBill:Standalone:RunQueue"] = Settings.RunQueue ? "true" : "false";
+        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+    }
+
+    /// <summary>Stops everything it started, newest first.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        for (var i = _started.Count - 1; i >= 0; i--)
+        {
+            try
+            {
+                if (_started[i] is StandaloneHost host) await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                await _started[i].DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Keep stopping the rest: a leaked emulator is worse than a missed error at shutdown.
+                await Console.Error.WriteLineAsync($"sandbox: stopping {_started[i].GetType().Name} failed: {ex.Message}").ConfigureAwait(false);
+            }
+        }
+        _started.Clear();
+    }
+}

@@ -1,0 +1,38 @@
+using PsBill.Sandbox;
+using PsBill.Sandbox.World;
+
+namespace PsBill.Tests.Sandbox;
+
+public sealed class SandboxArgumentsTests
+{
+    [Fact]
+    public void Parse_EveryOption_Read()
+    {
+        var parsed = SandboxArguments.Parse(["--suppliers", "2000", "--vouchers", "10000", "--bill-latency-ms", "100", "--faults", "chaos", "--report", "r.json"]);
+
+        Assert.Equal(2000, parsed.Settings.Suppliers);
+        Assert.Equal(10000, parsed.Settings.Vouchers);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), parsed.Settings.BillLatency);
+        Assert.Equal(FaultMode.Chaos, parsed.Settings.Faults);
+        Assert.Equal("r.json", parsed.ReportPath);
+    }
+
+    [Fact]
+    public void Parse_NoOptions_Defaults()
+    {
+        var parsed = SandboxArguments.Parse([]);
+
+        Assert.Equal(50, parsed.Settings.Suppliers);
+        Assert.Equal(300, parsed.Settings.Vouchers);
+        Assert.Equal(FaultMode.None, parsed.Settings.Faults);
+        Assert.Null(parsed.ReportPath);
+    }
+
+    [Theory]
+    [InlineData("--faults", "some")]
+    [InlineData("--vouchers", "-1")]
+    [InlineData("--suppliers", "0")]
+    [InlineData("--colour", "red")]
+    public void Parse_BadOption_FailsNamingIt(string option, string value) =>
+        Assert.Contains(option, Assert.Throws<ArgumentException>(() => SandboxArguments.Parse([option, value])).Message);
+}
