@@ -150,7 +150,7 @@ internal sealed class SettlementTestHost : IAsyncDisposable
         Services.GetRequiredService<WorkQueue>().EnqueueAsync(WorkItem.For(ItemKeys.Payment(paymentId, billId), replay: replay));
 
     /// <summary>The payments PeopleSoft recorded on a voucher.</summary>
-    public IReadOnlyList<Simulators.PeopleSoft.SimulatedPayment> PaymentsOn(SeededBill bill) =>
+    public IReadOnlyList<global::PsBill.Simulators.PeopleSoft.SimulatedPayment> PaymentsOn(SeededBill bill) =>
         PeopleSoft.GetPayments().Where(p => p.BusinessUnit == bill.BusinessUnit && p.VoucherId == bill.VoucherId).ToList();
 
     public async ValueTask DisposeAsync()
