@@ -2,6 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Polly;
+using Polly.Retry;
+using PsBill.Connector.Bill;
 using PsBill.Connector.Bill.Webhooks;
 using PsBill.Connector.Settlement;
 using PsBill.Connector.Settlement.Webhooks;
@@ -32,6 +35,24 @@ namespace PsBill.Sandbox.Settlement;
 /// </remarks>
 public sealed class PaymentPhase(BillSimulator bill, PeopleSoftSimulator peopleSoft, StandaloneHost host, PaymentPhaseOptions? options = null)
 {
+    /// <summary>
+    /// The phase's own calls into the connector (subscribing, the PollPayments run) outlast what the client's pipeline
+    /// absorbs under <c>--faults chaos</c> (a BDC_1322 burst every two seconds): they are tried again here, with backoff,
+    /// instead of ending the sandbox run. Failures that are not BILL's passing refusals still end it.
+    /// </summary>
+    private static readonly ResiliencePipeline Patience = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<BillApiException>(ex => ex.Kind is BillFailureKind.RateLimited or BillFailureKind.Transient
+                or BillFailureKind.SessionExpired or BillFailureKind.QuotaExceeded),
+            MaxRetryAttempts = 8,
+            Delay = TimeSpan.FromMilliseconds(500),
+            BackoffType = DelayBackoffType.Exponential,
+            MaxDelay = TimeSpan.FromSeconds(5),
+            UseJitter = true,
+        })
+        .Build();
+
     private readonly PaymentPhaseOptions _options = options ?? new PaymentPhaseOptions();
 
     /// <summary>Runs the phase; see the class summary.</summary>
@@ -40,7 +61,8 @@ public sealed class PaymentPhase(BillSimulator bill, PeopleSoftSimulator peopleS
         var services = host.Services;
         var storage = services.GetRequiredService<PsBillStorage>();
         await using var relay = await WebhookRelay.StartAsync(new Uri(host.BaseAddress, "api/bill/webhook"), cancellationToken).ConfigureAwait(false);
-        await services.GetRequiredService<WebhookSubscriber>().SubscribeAsync(relay.Url, cancellationToken).ConfigureAwait(false);
+        var subscriber = services.GetRequiredService<WebhookSubscriber>();
+        await Patience.ExecuteAsync(async token => await subscriber.SubscribeAsync(relay.Url, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
         var plan = PaymentPlan.Make(await PayableBillsAsync(services, cancellationToken).ConfigureAwait(false), _options);
 
@@ -75,7 +97,9 @@ public sealed class PaymentPhase(BillSimulator bill, PeopleSoftSimulator peopleS
         var (forged, refused) = await SendForgeriesAsync(relay, cancellationToken).ConfigureAwait(false);
 
         // 4. The safety net: PollPayments finds what the lost notifications did not bring.
-        await services.GetRequiredService<FunctionInvoker>().InvokeTimerAsync(nameof(PollPayments), new TimerInfo(null, null, false), "sandbox-payments", cancellationToken).ConfigureAwait(false);
+        var invoker = services.GetRequiredService<FunctionInvoker>();
+        await Patience.ExecuteAsync(async token => await invoker.InvokeTimerAsync(nameof(PollPayments), new TimerInfo(null, null, false), Guid.NewGuid().ToString("N"), token).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
         await WorkQueueDrain.WaitAsync(storage, _options.DrainTimeout, cancellationToken).ConfigureAwait(false);
 
         var figures = peopleSoft.GetFigures();
