@@ -26,6 +26,8 @@ public static class PsBillCommandLine
         root.Subcommands.Add(FunctionsCommand.Create());
         root.Subcommands.Add(OpsCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
+        root.Subcommands.Add(Settlements.SettlementsCommand.Create());
+        Webhooks.WebhookCommand.AddTo(root);
         return root;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PsBill.Connector.Bill;
 using PsBill.Connector.PeopleSoft;
+using PsBill.Connector.Settlement;
 using PsBill.Connector.Storage;
 using PsBill.Connector.Sync;
 using PsBill.Connector.Work;
@@ -25,6 +26,9 @@ public static class PsBillServiceCollectionExtensions
         services.AddPsBillFunctions(configuration);
         // Components (one line each): credentials, BILL client, PeopleSoft client, sync and settlement steps and handlers.
         services.AddPsBillSyncWhenConfigured(configuration);
+        // Settlement (BILL to PeopleSoft) needs both clients too: added whenever they are, by configuration or by the caller.
+        if (services.Any(d => d.ServiceType == typeof(BillClient)) && services.Any(d => d.ServiceType == typeof(PeopleSoftReader)))
+            services.AddPsBillSettlement(configuration);
         return services;
     }
 

@@ -18,6 +18,6 @@ public static class SandboxPhases
         new TimerFunctionPhase("PollSuppliers", "reading suppliers, enqueueing vendor work"),
         new TimerFunctionPhase("PollVouchers", "reading approved vouchers, enqueueing bill work"),
         new DrainPhase(DrainTimeout),
-        // Settlement phases go here.
+        new Settlement.PaymentSandboxPhase(),
     ];
 }

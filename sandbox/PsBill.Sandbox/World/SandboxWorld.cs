@@ -145,6 +145,8 @@ public sealed class SandboxWorld : IAsyncDisposable
             ["PsBill:Sync:RetryDelay"] = "00:00:01",
             ["PsBill:Sync:BusinessUnitSetIds"] = "US001=SHARE;US002=SHARE;CA001=CAN01",
             ["PsBill:Sync:SetIdCurrencies"] = "CAN01=CAD",
+            ["PsBill:Settlement:ClaimRetryDelay"] = "00:00:00.250",
+            ["PsBill:Settlement:RetryDelay"] = "00:00:01",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:PsBill"] = "Error", // parked items and retries are in the summary
             ["Logging:LogLevel:Polly"] = "Error", // retries are expected; the summary counts what BILL refused

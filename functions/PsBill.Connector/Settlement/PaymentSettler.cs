@@ -1,0 +1,414 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PsBill.Connector.Bill.Models;
+using PsBill.Connector.PeopleSoft;
+using PsBill.Connector.Settlement.Posting;
+using PsBill.Connector.Storage;
+using PsBill.Connector.Storage.Audit;
+using PsBill.Connector.Storage.Ledger;
+
+namespace PsBill.Connector.Settlement;
+
+/// <summary>
+/// Settles one BILL payment, as BILL shows it now, allocation by allocation (<c>payment:{paymentId}:{billId}</c>):
+/// find the voucher, write the intent, post in the configured mode, confirm; or, for a void, reverse what was posted in
+/// the mode it was posted in. The ledger row decides everything: a row already done is never posted again, an intent
+/// whose outcome is unknown is looked up before anything is sent, and a fresh intent belongs to the worker that wrote it.
+/// </summary>
+public sealed class PaymentSettler(
+    LedgerStore ledger,
+    AuditTrail audit,
+    BillVoucherIndex vouchers,
+    IEnumerable<ISettlementPoster> posters,
+    IOptions<SettlementOptions> options,
+    TimeProvider time,
+    ILogger<PaymentSettler> logger)
+{
+    private readonly Dictionary<SettlementMode, ISettlementPoster> _posters = posters.ToDictionary(p => p.Mode);
+    private readonly SettlementOptions _options = options.Value;
+
+    /// <summary>Settles every allocation of <paramref name="payment"/> (read from BILL just before).</summary>
+    /// <param name="payment">The payment as BILL shows it now.</param>
+    /// <param name="runId">The run the work item belongs to, if any.</param>
+    /// <param name="replay">True when an operator replayed the item: parked allocations are reconsidered.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task<IReadOnlyList<AllocationResult>> SettleAsync(Payment payment, string? runId, bool replay, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        var paymentId = payment.Id ?? throw new ArgumentException("The payment has no id.", nameof(payment));
+        var allocations = PaymentAllocation.Of(payment);
+        var disposition = PaymentDispositions.Of(payment);
+        if (disposition == PaymentDisposition.Pending && !PaymentDispositions.IsKnown(payment.SingleStatus))
+            SettlementLog.UnknownStatus(logger, paymentId, payment.SingleStatus);
+
+        var results = new List<AllocationResult>();
+        foreach (var allocation in allocations)
+        {
+            var context = new AllocationContext(payment, allocation, runId, replay);
+            results.Add(disposition switch
+            {
+                PaymentDisposition.Cleared => await PostAsync(context, cancellationToken).ConfigureAwait(false),
+                PaymentDisposition.Reverse => await ReverseAsync(context, cancellationToken).ConfigureAwait(false),
+                _ => await PendingAsync(context, cancellationToken).ConfigureAwait(false),
+            });
+        }
+        return results;
+    }
+
+    // ---- cleared: post ----
+
+    private async Task<AllocationResult> PostAsync(AllocationContext context, CancellationToken cancellationToken)
+    {
+        var posting = await PlanAsync(context, SettlementOperation.Post, cancellationToken).ConfigureAwait(false);
+        var insert = await ledger.TryInsertIntentAsync(posting.Key, null, context.RunId, posting.ToJson(), cancellationToken).ConfigureAwait(false);
+        if (insert.Inserted)
+        {
+            await AuditAsync(context, posting.Key, "ledger.intent", "ok", Describe(posting), cancellationToken).ConfigureAwait(false);
+            if (posting.VoucherKey is null) return await ParkAsync(context, insert.Entry, NoVoucherReason(posting), cancellationToken).ConfigureAwait(false);
+            return await PostAndConfirmAsync(context, insert.Entry, posting, cancellationToken).ConfigureAwait(false);
+        }
+
+        var row = insert.Entry;
+        if (row.State == LedgerState.Done)
+            return await AlreadyAsync(context, row, $"already posted as {row.RemoteId}", cancellationToken).ConfigureAwait(false);
+        if (row.State == SettlementStates.Reversed || row.State == SettlementStates.Voided || row.State == SettlementStates.Reversing)
+            return await AlreadyAsync(context, row, $"BILL shows it cleared but the ledger has it {row.State}: a void came first; nothing is posted again", cancellationToken).ConfigureAwait(false);
+        if (row.State == LedgerState.Parked && !context.Replay)
+            return new AllocationResult(row.Key, AllocationResultKind.Parked, row.ParkedReason ?? "parked");
+        if (IsHeldByAnother(row, context)) return HeldByAnother(row);
+
+        // An intent whose outcome is unknown, or a parked row an operator replayed: claim it, then look before posting.
+        var earlier = SettlementPosting.TryParse(row.Detail);
+        var wasParked = row.State == LedgerState.Parked;
+        var sent = earlier is { Operation: SettlementOperation.Post, VoucherKey: not null } ? earlier : null;
+        var current = sent is null ? posting : posting with { Mode = sent.Mode, BusinessUnit = sent.BusinessUnit, VoucherId = sent.VoucherId, Reference = sent.Reference };
+        var claimed = await ClaimAsync(row with { State = LedgerState.Intent, ParkedReason = null, Detail = current.ToJson() }, context, cancellationToken).ConfigureAwait(false);
+        if (claimed is null) return HeldByAnother(row);
+        if (current.VoucherKey is null) return await ParkAsync(context, claimed, NoVoucherReason(current), cancellationToken).ConfigureAwait(false);
+        if (sent is null) return await PostAndConfirmAsync(context, claimed, current, cancellationToken).ConfigureAwait(false);
+
+        var presence = await FindAsync(current, cancellationToken).ConfigureAwait(false);
+        switch (presence)
+        {
+            case PostingPresence.InForce:
+                await AuditAsync(context, row.Key, "peoplesoft.lookup", "found", $"an earlier attempt had posted it ({current.Reference}); adopted", cancellationToken).ConfigureAwait(false);
+                return await MarkPostedAsync(context, claimed, current, current.RemoteId ?? current.Reference, cancellationToken).ConfigureAwait(false);
+            case PostingPresence.Different:
+                return await ParkAsync(context, claimed, DifferentReason(current), cancellationToken).ConfigureAwait(false);
+            case PostingPresence.Unknown when !sent.Unsent && !wasParked:
+                return await ParkAsync(context, claimed,
+                    $"the outcome of an earlier {current.Mode} posting is unknown and this mode cannot be looked up: check PeopleSoft for " +
+                    $"\"BILL payment {current.Reference} of voucher {current.BusinessUnit}/{current.VoucherId}\"; replay this item only if it is not there",
+                    cancellationToken).ConfigureAwait(false);
+            default:
+                return await PostAndConfirmAsync(context, claimed, current, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<AllocationResult> PostAndConfirmAsync(AllocationContext context, LedgerEntry row, SettlementPosting posting, CancellationToken cancellationToken)
+    {
+        var poster = Poster(posting.Mode);
+        string remoteId;
+        try
+        {
+            remoteId = await poster.PostAsync(posting, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PeopleSoftException ex)
+        {
+            return await FailedCallAsync(context, row, posting, "peoplesoft.post", ex, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return await ParkAsync(context, row, ex.Message, cancellationToken).ConfigureAwait(false);
+        }
+        await AuditAsync(context, row.Key, "peoplesoft.post", "ok", $"{posting.Mode}: {Describe(posting)} as {remoteId}", cancellationToken).ConfigureAwait(false);
+        var posted = posting with { RemoteId = remoteId, Unsent = false };
+
+        PostingPresence presence;
+        try
+        {
+            presence = await poster.FindAsync(posted, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PeopleSoftException ex)
+        {
+            // Posted but not confirmed: the intent stays, and the next attempt looks it up (and adopts it) first.
+            var kept = await ledger.UpdateAsync(row with { Detail = posted.ToJson() }, cancellationToken).ConfigureAwait(false);
+            return await RetryAsync(context, kept.Key, $"posted, but the confirmation query failed: {ex.Message}", cancellationToken).ConfigureAwait(false);
+        }
+
+        switch (presence)
+        {
+            case PostingPresence.InForce:
+            case PostingPresence.Unknown:
+                await AuditAsync(context, row.Key, "peoplesoft.confirm", presence == PostingPresence.InForce ? "ok" : "n/a",
+                    presence == PostingPresence.InForce ? "PeopleSoft shows the payment" : $"{posting.Mode} postings cannot be queried; PeopleSoft answered {remoteId}",
+                    cancellationToken).ConfigureAwait(false);
+                return await MarkPostedAsync(context, row, posted, remoteId, cancellationToken).ConfigureAwait(false);
+            case PostingPresence.Different:
+                return await ParkAsync(context, row, DifferentReason(posted), cancellationToken).ConfigureAwait(false);
+            default:
+                await ledger.UpdateAsync(row with { Detail = posted.ToJson() }, cancellationToken).ConfigureAwait(false);
+                return await RetryAsync(context, row.Key, "posted, but PeopleSoft does not show it yet; looking again later", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<AllocationResult> MarkPostedAsync(AllocationContext context, LedgerEntry row, SettlementPosting posting, string remoteId, CancellationToken cancellationToken)
+    {
+        await ledger.UpdateAsync(row with { State = LedgerState.Done, RemoteId = remoteId, ParkedReason = null, Detail = (posting with { RemoteId = remoteId }).ToJson() }, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(context, row.Key, "settlement.posted", "ok", $"{Describe(posting)} posted as {remoteId}", cancellationToken).ConfigureAwait(false);
+        return new AllocationResult(row.Key, AllocationResultKind.Posted);
+    }
+
+    // ---- voided, canceled, failed: reverse ----
+
+    private async Task<AllocationResult> ReverseAsync(AllocationContext context, CancellationToken cancellationToken)
+    {
+        var key = Work.ItemKeys.Payment(context.PaymentId, context.Allocation.BillId);
+        var row = await ledger.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        if (row is null)
+        {
+            var nothing = await PlanAsync(context, SettlementOperation.None, cancellationToken).ConfigureAwait(false);
+            var insert = await ledger.TryInsertIntentAsync(key, null, context.RunId, nothing.ToJson(), cancellationToken).ConfigureAwait(false);
+            if (insert.Inserted)
+            {
+                await ledger.UpdateAsync(insert.Entry with { State = SettlementStates.Voided }, cancellationToken).ConfigureAwait(false);
+                await AuditAsync(context, key, "settlement.voided", "ok", $"BILL shows {context.Payment.SingleStatus} and nothing was posted: nothing to reverse", cancellationToken).ConfigureAwait(false);
+                return new AllocationResult(key, AllocationResultKind.Voided);
+            }
+            row = insert.Entry;
+        }
+
+        if (row.State == SettlementStates.Reversed || row.State == SettlementStates.Voided)
+            return await AlreadyAsync(context, row, $"already {row.State}", cancellationToken).ConfigureAwait(false);
+        var earlier = SettlementPosting.TryParse(row.Detail);
+        if (earlier is null) return await ParkAsync(context, row, "the ledger row has no readable posting detail; an operator must check PeopleSoft", cancellationToken).ConfigureAwait(false);
+
+        if (row.State == LedgerState.Done)
+        {
+            var claimed = await ClaimAsync(row with { State = SettlementStates.Reversing, Detail = (earlier with { Operation = SettlementOperation.Reverse, Unsent = false }).ToJson() }, context, cancellationToken).ConfigureAwait(false);
+            if (claimed is null) return HeldByAnother(row);
+            await AuditAsync(context, key, "ledger.intent", "ok", $"reverse: BILL shows {context.Payment.SingleStatus} after {Describe(earlier)} was posted", cancellationToken).ConfigureAwait(false);
+            return await ReverseAndConfirmAsync(context, claimed, earlier with { Operation = SettlementOperation.Reverse }, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (IsHeldByAnother(row, context)) return HeldByAnother(row);
+        var wasParked = row.State == LedgerState.Parked;
+        if (earlier.Operation == SettlementOperation.None || earlier.VoucherKey is null)
+            return await MarkVoidedAsync(context, row, cancellationToken).ConfigureAwait(false);
+
+        // An intent (post or reverse) with an unknown outcome, or a parked row: look, then reverse only what is in force.
+        var presence = await FindAsync(earlier, cancellationToken).ConfigureAwait(false);
+        var reversing = earlier.Operation == SettlementOperation.Reverse;
+        switch (presence)
+        {
+            case PostingPresence.InForce:
+            case PostingPresence.Unknown when reversing && (earlier.Unsent || context.Replay):
+            {
+                var claimed = await ClaimAsync(row with { State = SettlementStates.Reversing, ParkedReason = null, Detail = (earlier with { Operation = SettlementOperation.Reverse }).ToJson() }, context, cancellationToken).ConfigureAwait(false);
+                if (claimed is null) return HeldByAnother(row);
+                return await ReverseAndConfirmAsync(context, claimed, earlier with { Operation = SettlementOperation.Reverse }, cancellationToken).ConfigureAwait(false);
+            }
+            case PostingPresence.Absent when reversing:
+                return await MarkReversedAsync(context, row, earlier, earlier.ReversalRemoteId ?? "(not in force any more)", cancellationToken).ConfigureAwait(false);
+            case PostingPresence.Absent:
+            case PostingPresence.Unknown when earlier.Unsent:
+                return await MarkVoidedAsync(context, row, cancellationToken).ConfigureAwait(false);
+            case PostingPresence.Different:
+                return await ParkAsync(context, row, DifferentReason(earlier), cancellationToken).ConfigureAwait(false);
+            default:
+                if (wasParked) return new AllocationResult(row.Key, AllocationResultKind.Parked, row.ParkedReason);
+                return await ParkAsync(context, row,
+                    $"BILL shows {context.Payment.SingleStatus}, but whether the earlier {earlier.Mode} {(reversing ? "reversal" : "posting")} reached PeopleSoft is unknown: check PeopleSoft " +
+                    $"for BILL payment {earlier.Reference} of voucher {earlier.BusinessUnit}/{earlier.VoucherId}",
+                    cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<AllocationResult> ReverseAndConfirmAsync(AllocationContext context, LedgerEntry row, SettlementPosting posting, CancellationToken cancellationToken)
+    {
+        var poster = Poster(posting.Mode);
+        string remoteId;
+        try
+        {
+            remoteId = await poster.ReverseAsync(posting, ReversalDate(context.Payment), cancellationToken).ConfigureAwait(false);
+        }
+        catch (PeopleSoftException ex)
+        {
+            return await FailedCallAsync(context, row, posting, "peoplesoft.reverse", ex, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return await ParkAsync(context, row, ex.Message, cancellationToken).ConfigureAwait(false);
+        }
+        await AuditAsync(context, row.Key, "peoplesoft.reverse", "ok", $"{posting.Mode}: reversed {Describe(posting)} as {remoteId}", cancellationToken).ConfigureAwait(false);
+        var reversed = posting with { ReversalRemoteId = remoteId, Unsent = false };
+
+        PostingPresence presence;
+        try
+        {
+            presence = await poster.FindAsync(reversed, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PeopleSoftException ex)
+        {
+            var kept = await ledger.UpdateAsync(row with { Detail = reversed.ToJson() }, cancellationToken).ConfigureAwait(false);
+            return await RetryAsync(context, kept.Key, $"reversed, but the confirmation query failed: {ex.Message}", cancellationToken).ConfigureAwait(false);
+        }
+        if (presence is PostingPresence.InForce or PostingPresence.Different)
+        {
+            await ledger.UpdateAsync(row with { Detail = reversed.ToJson() }, cancellationToken).ConfigureAwait(false);
+            return await RetryAsync(context, row.Key, "reversed, but PeopleSoft still shows the payment in force; looking again later", cancellationToken).ConfigureAwait(false);
+        }
+        return await MarkReversedAsync(context, row, reversed, remoteId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AllocationResult> MarkReversedAsync(AllocationContext context, LedgerEntry row, SettlementPosting posting, string remoteId, CancellationToken cancellationToken)
+    {
+        await ledger.UpdateAsync(row with { State = SettlementStates.Reversed, ParkedReason = null, Detail = (posting with { ReversalRemoteId = remoteId }).ToJson() }, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(context, row.Key, "settlement.reversed", "ok", $"BILL shows {context.Payment.SingleStatus}: {Describe(posting)} reversed as {remoteId}", cancellationToken).ConfigureAwait(false);
+        return new AllocationResult(row.Key, AllocationResultKind.Reversed);
+    }
+
+    private async Task<AllocationResult> MarkVoidedAsync(AllocationContext context, LedgerEntry row, CancellationToken cancellationToken)
+    {
+        await ledger.UpdateAsync(row with { State = SettlementStates.Voided, ParkedReason = null }, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(context, row.Key, "settlement.voided", "ok", $"BILL shows {context.Payment.SingleStatus} and PeopleSoft has no posting in force: nothing to reverse", cancellationToken).ConfigureAwait(false);
+        return new AllocationResult(row.Key, AllocationResultKind.Voided);
+    }
+
+    // ---- not final ----
+
+    private async Task<AllocationResult> PendingAsync(AllocationContext context, CancellationToken cancellationToken)
+    {
+        var key = Work.ItemKeys.Payment(context.PaymentId, context.Allocation.BillId);
+        var known = PaymentDispositions.IsKnown(context.Payment.SingleStatus) ? "" : " (a status PsBill does not know, treated as not final)";
+        await AuditAsync(context, key, "payment.pending", "waiting",
+            $"BILL shows {context.Payment.SingleStatus ?? "no status"}{known} for {context.Allocation.Amount} on bill {context.Allocation.BillId}: not final, nothing posted",
+            cancellationToken).ConfigureAwait(false);
+        return new AllocationResult(key, AllocationResultKind.Pending);
+    }
+
+    // ---- shared steps ----
+
+    private async Task<SettlementPosting> PlanAsync(AllocationContext context, SettlementOperation operation, CancellationToken cancellationToken)
+    {
+        var payment = context.Payment;
+        var voucher = SettlementKeys.VoucherOf(await vouchers.FindVoucherKeyAsync(context.Allocation.BillId, cancellationToken).ConfigureAwait(false));
+        return new SettlementPosting
+        {
+            PaymentId = context.PaymentId,
+            BillId = context.Allocation.BillId,
+            BusinessUnit = voucher?.BusinessUnit,
+            VoucherId = voucher?.VoucherId,
+            Amount = context.Allocation.Amount,
+            Reference = ReferenceOf(payment),
+            PaymentDate = payment.ProcessDate ?? DateOnly.FromDateTime((payment.UpdatedTime ?? time.GetUtcNow()).UtcDateTime),
+            Method = _options.PaymentMethod,
+            Mode = _options.Mode,
+            Operation = operation,
+        };
+    }
+
+    /// <summary>The reference PeopleSoft keeps: BILL's confirmation number, else its transaction number, else the payment id.</summary>
+    public static string ReferenceOf(Payment payment)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        return new[] { payment.ConfirmationNumber, payment.TransactionNumber, payment.Id }.First(v => !string.IsNullOrWhiteSpace(v))!;
+    }
+
+    private DateOnly ReversalDate(Payment payment)
+    {
+        var at = payment.VoidInfo?.Select(v => v.CreatedTime).FirstOrDefault(t => t is not null) ?? payment.UpdatedTime ?? time.GetUtcNow();
+        return DateOnly.FromDateTime(at.UtcDateTime);
+    }
+
+    private async Task<PostingPresence> FindAsync(SettlementPosting posting, CancellationToken cancellationToken) =>
+        await Poster(posting.Mode).FindAsync(posting, cancellationToken).ConfigureAwait(false);
+
+    private ISettlementPoster Poster(SettlementMode mode) =>
+        _posters.TryGetValue(mode, out var poster) ? poster : throw new InvalidOperationException($"No settlement poster is registered for mode {mode}.");
+
+    private bool IsHeldByAnother(LedgerEntry row, AllocationContext context) =>
+        !context.Replay && (row.State == LedgerState.Intent || row.State == SettlementStates.Reversing)
+        && time.GetUtcNow() - row.UpdatedAt < _options.ClaimTimeout;
+
+    private AllocationResult HeldByAnother(LedgerEntry row) =>
+        AllocationResult.Retry(row.Key, _options.ClaimRetryDelay, "another delivery of this payment is settling it; looking again shortly");
+
+    /// <summary>Takes the row for this attempt (ETag-checked); null when another worker changed it first.</summary>
+    private async Task<LedgerEntry?> ClaimAsync(LedgerEntry row, AllocationContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ledger.UpdateAsync(row with { Attempts = row.Attempts + 1, RunId = context.RunId ?? row.RunId }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<AllocationResult> FailedCallAsync(AllocationContext context, LedgerEntry row, SettlementPosting posting, string step, PeopleSoftException ex, CancellationToken cancellationToken)
+    {
+        switch (ex.Kind)
+        {
+            case PeopleSoftErrorKind.Transient:
+                // The request never reached PeopleSoft: record that, so the next attempt may send again even where it cannot look.
+                await ledger.UpdateAsync(row with { Detail = (posting with { Unsent = true }).ToJson() }, cancellationToken).ConfigureAwait(false);
+                await AuditAsync(context, row.Key, step, "retry", $"not sent: {ex.Message}", cancellationToken).ConfigureAwait(false);
+                return AllocationResult.Retry(row.Key, _options.RetryDelay, ex.Message);
+            case PeopleSoftErrorKind.OutcomeUnknown:
+                await AuditAsync(context, row.Key, step, "unknown", $"{ex.Message}; the next attempt looks it up first", cancellationToken).ConfigureAwait(false);
+                return AllocationResult.Retry(row.Key, _options.RetryDelay, ex.Message);
+            case PeopleSoftErrorKind.Authentication:
+                await ledger.UpdateAsync(row with { Detail = (posting with { Unsent = true }).ToJson() }, cancellationToken).ConfigureAwait(false);
+                await AuditAsync(context, row.Key, step, "retry", ex.Message, cancellationToken).ConfigureAwait(false);
+                return AllocationResult.Retry(row.Key, _options.RetryDelay, ex.Message);
+            default:
+                // Rejected by a business rule, or a configuration problem: nothing was saved (the CI saves all or nothing).
+                var parked = row with { Detail = (posting with { Unsent = true }).ToJson() };
+                return await ParkAsync(context, parked, ex.Message, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<AllocationResult> ParkAsync(AllocationContext context, LedgerEntry row, string reason, CancellationToken cancellationToken)
+    {
+        await ledger.UpdateAsync(row with { State = LedgerState.Parked, ParkedReason = reason }, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(context, row.Key, "settlement.park", "parked", reason, cancellationToken).ConfigureAwait(false);
+        SettlementLog.Parked(logger, row.Key, reason);
+        return new AllocationResult(row.Key, AllocationResultKind.Parked, reason);
+    }
+
+    private async Task<AllocationResult> AlreadyAsync(AllocationContext context, LedgerEntry row, string detail, CancellationToken cancellationToken)
+    {
+        await AuditAsync(context, row.Key, "settlement.skip", "already", detail, cancellationToken).ConfigureAwait(false);
+        return new AllocationResult(row.Key, AllocationResultKind.AlreadySettled, detail);
+    }
+
+    private async Task<AllocationResult> RetryAsync(AllocationContext context, string key, string reason, CancellationToken cancellationToken)
+    {
+        await AuditAsync(context, key, "peoplesoft.confirm", "retry", reason, cancellationToken).ConfigureAwait(false);
+        return AllocationResult.Retry(key, _options.RetryDelay, reason);
+    }
+
+    private async Task AuditAsync(AllocationContext context, string key, string step, string outcome, string detail, CancellationToken cancellationToken)
+    {
+        SettlementLog.Step(logger, key, step, outcome, detail);
+        await audit.AppendAsync(key, step, outcome, detail, context.RunId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Describe(SettlementPosting p) =>
+        $"{p.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)} of BILL payment {p.PaymentId} ({p.Reference}) on bill {p.BillId}" +
+        (p.VoucherKey is null ? "" : $" to {p.VoucherKey}");
+
+    private static string NoVoucherReason(SettlementPosting p) =>
+        $"BILL bill {p.BillId} has no PeopleSoft voucher in the ledger (not created by PsBill, or its voucher row is missing); " +
+        "replay this item once the voucher is synced";
+
+    private static string DifferentReason(SettlementPosting p) =>
+        $"PeopleSoft shows a payment {p.Reference} on {p.VoucherKey} in force for another amount than BILL's {p.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)}: an operator must reconcile it";
+
+    private sealed record AllocationContext(Payment Payment, PaymentAllocation Allocation, string? RunId, bool Replay)
+    {
+        public string PaymentId => Payment.Id!;
+    }
+}
