@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using PsBill.Functions.Hosting;
 using System.CommandLine;
 using PsBill.Functions.Hosting.CustomHandler;
 
@@ -28,6 +30,10 @@ public static class PsBillCommandLine
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(Settlements.SettlementsCommand.Create());
         Webhooks.WebhookCommand.AddTo(root);
+        // The credentials commands read and write the configured store (Key Vault or the local encrypted file) and
+        // check them with a BILL login and a PeopleSoft query; the provider is built only when a command runs.
+        root.Subcommands.Add(Credentials.CredentialsCommand.Create(
+            () => new ServiceCollection().AddLogging().AddPsBill(AppConfiguration.Build()).BuildServiceProvider()));
         return root;
     }
 }

@@ -2,11 +2,15 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PsBill.Connector.Bill;
+using PsBill.Connector.Credentials;
+using PsBill.Connector.Credentials.Checks;
+using PsBill.Connector.Diagnostics;
 using PsBill.Connector.PeopleSoft;
 using PsBill.Connector.Settlement;
 using PsBill.Connector.Storage;
 using PsBill.Connector.Sync;
 using PsBill.Connector.Work;
+using PsBill.Functions.Hosting.Security;
 
 namespace PsBill.Functions.Hosting;
 
@@ -21,6 +25,11 @@ public static class PsBillServiceCollectionExtensions
     public static IServiceCollection AddPsBill(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        // Secrets: Key Vault in Azure, an encrypted file locally; a store registered by the caller (tests, sandbox) wins.
+        services.AddPsBillCredentials(configuration);
+        // Every outgoing HTTP call is logged with Authorization, devKey, sessionId and password fields redacted.
+        services.AddPsBillHttpLogging();
+        services.AddPsBillAdminKey();
         services.AddPsBillStorage(configuration);
         services.AddPsBillWork(configuration);
         services.AddPsBillFunctions(configuration);
@@ -40,8 +49,14 @@ public static class PsBillServiceCollectionExtensions
     private static void AddPsBillSyncWhenConfigured(this IServiceCollection services, IConfiguration configuration)
     {
         if (!configuration.GetSection(BillClientOptions.SectionName).Exists() || !configuration.GetSection(PeopleSoftClientOptions.SectionName).Exists()) return;
-        if (!services.Any(d => d.ServiceType == typeof(BillClient))) services.AddBillClient(configuration);
+        if (!services.Any(d => d.ServiceType == typeof(BillClient)))
+        {
+            services.AddBillClient(configuration);
+            // BILL allows 3 calls in flight per org across every instance: slots are lease blobs in the app's storage.
+            services.AddBillLeaseGate(sp => sp.GetRequiredService<PsBillStorage>().LeaseContainer);
+        }
         if (!services.Any(d => d.ServiceType == typeof(PeopleSoftReader))) services.AddPeopleSoftClient(configuration);
         services.AddPsBillSync(configuration);
+        services.AddPsBillCredentialChecks();
     }
 }
