@@ -8,14 +8,15 @@ internal static partial class BillLog
     [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "BILL {Operation} answered {Status}")]
     public static partial void CallAnswered(ILogger logger, string operation, int status);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Logged in to BILL organization {OrganizationId} ({LoginsThisHour} logins in the last hour)")]
-    public static partial void LoggedIn(ILogger logger, string organizationId, int loginsThisHour);
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Logged in to BILL ({LoginsThisHour} logins in the last hour)")]
+    // The organization id is one of the BILL credentials (a secret), so no log line carries it.
+    public static partial void LoggedIn(ILogger logger, int loginsThisHour);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "BILL session for organization {OrganizationId} was refused; logging in again")]
-    public static partial void SessionExpired(ILogger logger, string organizationId);
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "BILL session was refused (expired); logging in again")]
+    public static partial void SessionExpired(ILogger logger);
 
-    [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "BILL login budget spent for organization {OrganizationId}: {Logins} logins in the last hour (limit {Limit})")]
-    public static partial void LoginBudgetExhausted(ILogger logger, string organizationId, int logins, int limit);
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "BILL login budget spent: {Logins} logins in the last hour (limit {Limit})")]
+    public static partial void LoginBudgetExhausted(ILogger logger, int logins, int limit);
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "BILL gate lease {Slot} could not be renewed; the slot may be taken by another process")]
     public static partial void LeaseRenewalFailed(ILogger logger, string slot, Exception exception);

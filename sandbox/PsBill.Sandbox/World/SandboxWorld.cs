@@ -87,10 +87,17 @@ public sealed class SandboxWorld : IAsyncDisposable
         StorageConnectionString = Settings.StorageConnectionString ?? await StartAzuriteAsync(cancellationToken).ConfigureAwait(false);
 
         var data = SandboxData.Generate(Settings);
-        PeopleSoft = await PeopleSoftSimulator.StartAsync(new PeopleSoftSimulatorOptions { Data = data }, cancellationToken).ConfigureAwait(false);
+        // Throwaway credentials, new for every run and unlike each other, so a leak check can tell them apart.
+        PeopleSoft = await PeopleSoftSimulator.StartAsync(
+            new PeopleSoftSimulatorOptions { Data = data, OperatorId = "SBX" + RandomText(6), Password = "ps-" + RandomText(16) },
+            cancellationToken).ConfigureAwait(false);
         _started.Add(PeopleSoft);
 
-        Bill = await BillSimulator.StartAsync(new BillSimulatorOptions { Latency = Settings.BillLatency, RandomSeed = Settings.Seed }, cancellationToken).ConfigureAwait(false);
+        var billCredentials = new SimulatedCredentials(
+            $"ap-sync-{RandomText(8).ToLowerInvariant()}@psbill.test", "bill-" + RandomText(16), "008" + RandomText(15), "dev-" + RandomText(20));
+        Bill = await BillSimulator.StartAsync(
+            new BillSimulatorOptions { Latency = Settings.BillLatency, RandomSeed = Settings.Seed, Credentials = [billCredentials] },
+            cancellationToken).ConfigureAwait(false);
         _started.Add(Bill);
         SandboxData.SeedBill(Bill, data, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
 
@@ -113,6 +120,8 @@ public sealed class SandboxWorld : IAsyncDisposable
         _started.Add(Host);
         await Host.StartAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    private static string RandomText(int length) => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(length))[..length];
 
     private async Task<string> StartAzuriteAsync(CancellationToken cancellationToken)
     {

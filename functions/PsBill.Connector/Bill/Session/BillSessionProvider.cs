@@ -58,7 +58,7 @@ internal sealed class BillSessionProvider : IDisposable
     public void Invalidate(BillSession refused)
     {
         if (Interlocked.CompareExchange(ref _current, null, refused) == refused)
-            BillLog.SessionExpired(_logger, refused.OrganizationId);
+            BillLog.SessionExpired(_logger);
     }
 
     /// <summary>Ends the current session at BILL (if any) and forgets it.</summary>
@@ -97,7 +97,7 @@ internal sealed class BillSessionProvider : IDisposable
             throw new BillApiException("BILL login answered without a session.", BillErrorCode.Unrecognized, 200, BillFailureKind.Authentication, call.Operation);
 
         LoginCount++;
-        BillLog.LoggedIn(_logger, request.OrganizationId, _recentLogins.Count);
+        BillLog.LoggedIn(_logger, _recentLogins.Count);
         return new BillSession(answer.SessionId, request.DevKey, answer.OrganizationId ?? request.OrganizationId, _time.GetUtcNow());
     }
 
@@ -108,7 +108,7 @@ internal sealed class BillSessionProvider : IDisposable
         while (_recentLogins.Count > 0 && now - _recentLogins.Peek() >= TimeSpan.FromHours(1)) _recentLogins.Dequeue();
         if (_recentLogins.Count >= _options.MaxLoginsPerHour)
         {
-            BillLog.LoginBudgetExhausted(_logger, organizationId, _recentLogins.Count, _options.MaxLoginsPerHour);
+            BillLog.LoginBudgetExhausted(_logger, _recentLogins.Count, _options.MaxLoginsPerHour);
             throw new BillApiException(
                 $"The BILL login budget of this process is spent ({_options.MaxLoginsPerHour} per hour); BILL allows 200 per developer key per hour across all instances.",
                 BillErrorCode.LoginBudgetExhausted, 0, BillFailureKind.Authentication, "POST /v3/login");
