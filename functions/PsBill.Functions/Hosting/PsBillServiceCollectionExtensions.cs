@@ -52,8 +52,9 @@ public static class PsBillServiceCollectionExtensions
         if (!services.Any(d => d.ServiceType == typeof(BillClient)))
         {
             services.AddBillClient(configuration);
-            // BILL allows 3 calls in flight per org across every instance: slots are lease blobs in the app's storage.
-            services.AddBillLeaseGate(sp => sp.GetRequiredService<PsBillStorage>().LeaseContainer);
+            // BILL allows 3 calls in flight per organization across every instance: the gate is lease blobs in the app's
+            // storage, in a container that is not prefixed, so environments sharing the account and the org share the slots.
+            services.AddBillLeaseGate(sp => sp.GetRequiredService<PsBillStorage>().BlobService);
         }
         if (!services.Any(d => d.ServiceType == typeof(PeopleSoftReader))) services.AddPeopleSoftClient(configuration);
         services.AddPsBillSync(configuration);
