@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace PsBill.Connector.Configuration;
@@ -16,7 +17,8 @@ public static class OptionsRegistration
         where TOptions : class
     {
         var path = SettingNames.Section(component);
-        services.AddSingleton<IValidateOptions<TOptions>>(new SettingsValidator<TOptions>(path));
+        // TryAddEnumerable: registering twice (AddPsBill called again) must not report every error twice.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(new SettingsValidator<TOptions>(path)));
         return services.AddOptions<TOptions>()
             .Bind(configuration.GetSection(path))
             .ValidateOnStart();

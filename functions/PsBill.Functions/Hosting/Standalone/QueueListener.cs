@@ -136,7 +136,7 @@ public sealed partial class QueueListener : IHostedService, IDisposable
                 return;
             }
 
-            var outcome = await RunWithRenewalAsync(message, receipt).ConfigureAwait(false);
+            var (outcome, error) = await RunWithRenewalAsync(message, receipt).ConfigureAwait(false);
             switch (outcome)
             {
                 case Delivery.Succeeded:
@@ -147,7 +147,7 @@ public sealed partial class QueueListener : IHostedService, IDisposable
                     LogReleased(_logger, message.MessageId);
                     break;
                 case Delivery.Failed when message.DequeueCount >= _options.MaxDequeueCount:
-                    await PoisonAsync(message, receipt, PoisonMessage.DequeueLimitReason).ConfigureAwait(false);
+                    await PoisonAsync(message, receipt, $"{PoisonMessage.DequeueLimitReason} ({message.DequeueCount}); last error: {error}").ConfigureAwait(false);
                     break;
                 case Delivery.Failed:
                     await _queue.UpdateMessageAsync(message.MessageId, receipt.Value, visibilityTimeout: _options.RetryDelay, cancellationToken: CancellationToken.None).ConfigureAwait(false);
@@ -162,7 +162,7 @@ public sealed partial class QueueListener : IHostedService, IDisposable
         }
     }
 
-    private async Task<Delivery> RunWithRenewalAsync(QueueMessage message, MessageReceipt receipt)
+    private async Task<(Delivery Outcome, string? Error)> RunWithRenewalAsync(QueueMessage message, MessageReceipt receipt)
     {
         using var renewal = CancellationTokenSource.CreateLinkedTokenSource(_abortItems.Token);
         var renewing = RenewAsync(message.MessageId, receipt, renewal.Token);
@@ -170,16 +170,16 @@ public sealed partial class QueueListener : IHostedService, IDisposable
         {
             var trigger = new QueueTriggerMessage(message.MessageText, message.MessageId, message.DequeueCount, message.InsertedOn);
             await _invoker.InvokeQueueAsync(_functionName, trigger, Guid.NewGuid().ToString(), _abortItems.Token).ConfigureAwait(false);
-            return Delivery.Succeeded;
+            return (Delivery.Succeeded, null);
         }
         catch (OperationCanceledException) when (_abortItems.IsCancellationRequested)
         {
-            return Delivery.Aborted;
+            return (Delivery.Aborted, null);
         }
         catch (Exception ex)
         {
             LogDeliveryFailed(_logger, ex, message.MessageId, message.DequeueCount, _options.MaxDequeueCount);
-            return Delivery.Failed;
+            return (Delivery.Failed, $"{ex.GetType().Name}: {ex.Message}");
         }
         finally
         {

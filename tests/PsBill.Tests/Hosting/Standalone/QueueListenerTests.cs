@@ -52,7 +52,8 @@ public sealed class QueueListenerTests(AzuriteFixture azurite) : IClassFixture<A
         await host.StopAsync();
         Assert.Equal([1L, 2L, 3L], handler.Calls.Select(c => c.Context.DequeueCount));
         var poison = Assert.Single(await host.Services.GetRequiredService<WorkQueue>().PeekPoisonAsync());
-        Assert.Equal((PoisonMessage.DequeueLimitReason, item.Id), (poison.Reason, poison.TryGetItem()!.Id));
+        Assert.Equal(item.Id, poison.TryGetItem()!.Id);
+        Assert.Equal($"{PoisonMessage.DequeueLimitReason} (3); last error: InvalidOperationException: boom", poison.Reason);
         Assert.Equal(0, await CountMessagesAsync(storage));
     }
 
