@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PsBill.Connector.Bill.Http;
 using PsBill.Connector.Bill.Lists;
 using PsBill.Connector.Bill.Models;
@@ -13,13 +14,33 @@ public sealed partial class BillClient
     public IAsyncEnumerable<Vendor> ListVendorsAsync(BillListQuery? query = null, CancellationToken cancellationToken = default) =>
         ListAsync<Vendor>(BillHost.Api, "/v3/vendors", query, cancellationToken);
 
-    /// <summary>Vendors whose name equals <paramref name="name"/> (or starts with it), archived ones included: the
-    /// lookup before creating a vendor again after an unknown outcome.</summary>
-    public IAsyncEnumerable<Vendor> FindVendorsByNameAsync(string name, bool startsWith = false, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Vendors whose name equals <paramref name="name"/> (or starts with it), ignoring case and surrounding spaces,
+    /// archived ones included: the lookup before creating a vendor again after an unknown outcome. BILL is asked with
+    /// <c>name:eq</c> / <c>name:sw</c> and the answer is checked here too, so the result does not depend on how BILL
+    /// compares case or treats a quote inside a name (the filter is cut before the first quote and the rest matched here).
+    /// </summary>
+    public async IAsyncEnumerable<Vendor> FindVendorsByNameAsync(string name, bool startsWith = false,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var filter = startsWith ? BillFilter.StartsWith("name", name) : BillFilter.Eq("name", name);
-        return ListVendorsAsync(BillListQuery.Where(filter), cancellationToken);
+        var wanted = name.Trim();
+        var quote = wanted.IndexOf('"', StringComparison.Ordinal);
+        var filter = quote switch
+        {
+            0 => null,
+            > 0 => BillFilter.StartsWith("name", wanted[..quote]),
+            _ => startsWith ? BillFilter.StartsWith("name", wanted) : BillFilter.Eq("name", wanted),
+        };
+        var query = filter is null ? null : BillListQuery.Where(filter);
+        await foreach (var vendor in ListVendorsAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            var actual = vendor.Name?.Trim() ?? "";
+            var matches = startsWith
+                ? actual.StartsWith(wanted, StringComparison.OrdinalIgnoreCase)
+                : actual.Equals(wanted, StringComparison.OrdinalIgnoreCase);
+            if (matches) yield return vendor;
+        }
     }
 
     /// <summary>Reads one vendor (<c>GET /v3/vendors/{id}</c>).</summary>

@@ -28,6 +28,15 @@ public sealed class BillSimulatorFaults
     /// <summary>The next <paramref name="count"/> creates are committed and then lose their answer.</summary>
     public void DropNextCreateResponses(int count) => Interlocked.Add(ref _dropCreates, count);
 
+    /// <summary>The sandbox's <c>--faults chaos</c>: 3% of calls fail with a 500, 2% of creates commit and lose their
+    /// answer (as <see cref="DropMode"/> says), and a burst of 5 <c>BDC_1322</c> as if another integration used the slots.</summary>
+    public void ApplyChaos()
+    {
+        ServerErrorRate = 0.03;
+        CommitThenDropRate = 0.02;
+        RejectNextCallsAsRateLimited(5);
+    }
+
     internal bool TakeRateLimitBurst() => TakeOne(ref _rateLimitBurst);
     internal bool TakeServerError() => TakeOne(ref _serverErrors);
     internal bool TakeDroppedCreate() => TakeOne(ref _dropCreates);

@@ -45,6 +45,17 @@ public sealed class BillClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FindVendorsByNameAsync_NameWithQuotesAndOtherCase_FindsOnlyThatVendor()
+    {
+        var quoted = await Client.CreateVendorAsync(BillSamples.Vendor("Joe's \"Best\" Tools"));
+        await Client.CreateVendorAsync(BillSamples.Vendor("Joe's Hardware"));
+
+        var found = await Client.FindVendorsByNameAsync("  joe's \"best\" tools ").ToListAsync();
+
+        Assert.Equal(quoted.Id, Assert.Single(found).Id);
+    }
+
+    [Fact]
     public async Task UpdateVendorAsync_ChangedEmail_OnlyThatFieldChanges()
     {
         var created = await Client.CreateVendorAsync(BillSamples.Vendor("Globex"));

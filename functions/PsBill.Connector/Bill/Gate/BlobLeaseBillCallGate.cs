@@ -31,10 +31,12 @@ public sealed class BlobLeaseBillCallGate : IBillCallGate, IDisposable
     private readonly SemaphoreSlim _local;
     private readonly SemaphoreSlim _pollLock = new(1, 1);
     private readonly SemaphoreSlim _setupLock = new(1, 1);
-    private readonly Stack<SlotLease> _warm = new();
+    /// <summary>How long a handed-back lease may wait for a caller of this process before it goes back to storage.</summary>
+    private static readonly TimeSpan WarmGrace = TimeSpan.FromMilliseconds(100);
+    private readonly List<SlotLease> _warm = [];
     private readonly ResiliencePipeline<SlotLease?> _waitForSlot;
     private BlobClient[]? _slots;
-    private int _waiting;
+    private int _queued;
 
     /// <param name="container">The container for the slot blobs; created when missing.</param>
     /// <param name="secrets">Gives the BILL organization id that names the slot blobs.</param>
@@ -56,15 +58,14 @@ public sealed class BlobLeaseBillCallGate : IBillCallGate, IDisposable
 
     public async ValueTask<IAsyncDisposable> EnterAsync(CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _waiting);
+        Interlocked.Increment(ref _queued);
         try
         {
             await _local.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch
+        finally
         {
-            Interlocked.Decrement(ref _waiting);
-            throw;
+            Interlocked.Decrement(ref _queued);
         }
 
         try
@@ -75,10 +76,6 @@ public sealed class BlobLeaseBillCallGate : IBillCallGate, IDisposable
         {
             _local.Release();
             throw;
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _waiting);
         }
     }
 
@@ -114,22 +111,26 @@ public sealed class BlobLeaseBillCallGate : IBillCallGate, IDisposable
         while (true)
         {
             SlotLease? lease;
-            lock (_warm) lease = _warm.Count > 0 ? _warm.Pop() : null;
+            lock (_warm)
+            {
+                lease = _warm.Count > 0 ? _warm[^1] : null;
+                if (lease is not null) _warm.RemoveAt(_warm.Count - 1);
+            }
+
             if (lease is null || !lease.Lost) return lease;
             await lease.ReleaseAsync().ConfigureAwait(false);
         }
     }
 
-    /// <summary>After a call: hand the lease to a waiting call of this process, or give it back to storage.</summary>
+    /// <summary>After a call: hand the lease to a call of this process queued for a permit, or give it back to storage.</summary>
     private async ValueTask ReturnAsync(SlotLease lease)
     {
         lease.Uses++;
-        if (!lease.Lost && lease.Uses < _options.MaxConsecutiveUses && Volatile.Read(ref _waiting) > 0)
+        if (!lease.Lost && lease.Uses < _options.MaxConsecutiveUses && Volatile.Read(ref _queued) > 0)
         {
-            lock (_warm) _warm.Push(lease);
-            _local.Release();
-            // A waiter normally takes it at once; if it was cancelled instead, do not sit on the slot.
-            if (Volatile.Read(ref _waiting) == 0 && await TakeWarm().ConfigureAwait(false) is { } unused) await unused.ReleaseAsync().ConfigureAwait(false);
+            lock (_warm) _warm.Add(lease);
+            _local.Release(); // wakes a queued call, which takes the warm lease first
+            _ = ReleaseIfUnclaimedAsync(lease); // if that call gave up meanwhile, do not sit on the slot
             return;
         }
 
@@ -137,9 +138,19 @@ public sealed class BlobLeaseBillCallGate : IBillCallGate, IDisposable
         _local.Release();
     }
 
-    /// <summary>Tries every slot once, starting at a random one so processes do not all queue on slot 0.</summary>
+    private async Task ReleaseIfUnclaimedAsync(SlotLease lease)
+    {
+        await Task.Delay(WarmGrace, _renewalClock).ConfigureAwait(false);
+        bool unclaimed;
+        lock (_warm) unclaimed = _warm.Remove(lease);
+        if (unclaimed) await lease.ReleaseAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Takes a lease handed back in this process, or tries every slot once, starting at a random one so
+    /// processes do not all queue on slot 0.</summary>
     private async Task<SlotLease?> TryLeaseAnyAsync(BlobClient[] slots, CancellationToken cancellationToken)
     {
+        if (await TakeWarm().ConfigureAwait(false) is { } warm) return warm; // handed back while this caller polled
         var start = Random.Shared.Next(slots.Length);
         for (var i = 0; i < slots.Length; i++)
         {

@@ -67,7 +67,14 @@ internal sealed class BillSessionProvider : IDisposable
         var session = Interlocked.Exchange(ref _current, null);
         if (session is null) return;
         var call = BillCall.Write(HttpMethod.Post, BillHost.Api, "/v3/logout");
-        await _channel.SendAsync(call, session, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _channel.SendAsync(call, session, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BillApiException ex) when (ex.Kind == BillFailureKind.SessionExpired)
+        {
+            // Already ended at BILL (idle expiry): nothing left to log out of.
+        }
     }
 
     public void Dispose() => _loginLock.Dispose();

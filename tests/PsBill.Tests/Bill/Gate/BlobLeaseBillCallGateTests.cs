@@ -1,5 +1,8 @@
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Options;
 using PsBill.Connector.Bill;
 using PsBill.Connector.Bill.Gate;
@@ -114,6 +117,48 @@ public sealed class BlobLeaseBillCallGateTests(AzuriteFixture azurite) : IClassF
         Assert.Equal(2, most);
         var blobs = await container.GetBlobsAsync().ToListAsync();
         Assert.Equal(2, blobs.Count); // one blob per slot, nothing more
+    }
+
+    [Fact]
+    public async Task EnterAsync_AfterABurstInOneProcess_EverySlotIsFreeForAnotherProcessWellBeforeLeasesExpire()
+    {
+        var container = NewContainer();
+        using var busy = NewGate(container);
+        using var other = NewGate(container);
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(async _ =>
+        {
+            await using var slot = await busy.EnterAsync();
+            await Task.Delay(5);
+        }));
+
+        // Leases last 15 s; handed-over leases left idle must go back long before that.
+        using var soon = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        var all = new List<IAsyncDisposable>();
+        for (var i = 0; i < 3; i++) all.Add(await other.EnterAsync(soon.Token));
+        foreach (var slot in all) await slot.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task HeldSlot_LeaseBrokenFromOutside_RenewalReportsItLost()
+    {
+        var container = NewContainer();
+        var clock = new FakeTimeProvider();
+        var logger = new FakeLogger<BlobLeaseBillCallGate>();
+        using var gate = new BlobLeaseBillCallGate(
+            container,
+            new InMemorySecretStore(new Dictionary<string, string> { [SecretNames.BillOrganizationId] = "00801TEST" }),
+            Options.Create(new BillGateOptions { SlotCount = 1 }),
+            logger,
+            clock);
+        await using var slot = await gate.EnterAsync();
+
+        clock.Advance(TimeSpan.FromSeconds(5)); // a renewal while the lease is ours: no complaint
+        await Task.Delay(200);
+        Assert.Empty(logger.Collector.GetSnapshot());
+        await container.GetBlobClient("00801TEST/slot-0").GetBlobLeaseClient().BreakAsync(TimeSpan.Zero);
+        clock.Advance(TimeSpan.FromSeconds(5));
+
+        await Eventually.TrueAsync(() => logger.Collector.GetSnapshot().Any(r => r.Id.Id == 3005));
     }
 
     private static BlobLeaseBillCallGate NewGate(BlobContainerClient container, int slots = 3) => new(
