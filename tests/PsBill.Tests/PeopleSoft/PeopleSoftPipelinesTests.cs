@@ -19,24 +19,45 @@ public sealed class PeopleSoftPipelinesTests
         new("unavailable", PeopleSoftErrorKind.Transient, PeopleSoftErrorCode.Http(status), status);
 
     [Fact]
-    public async Task Read_TransientFailures_WaitsWithGrowingBackoffBeforeEachRetry()
+    public async Task Read_TransientFailures_RetriesAfterBackoffOnTheInjectedClock()
     {
         var time = new FakeTimeProvider();
+        var start = time.GetUtcNow();
         var pipeline = Build(time, PeopleSoftPipelines.ConfigureRead);
         var attempts = 0;
 
         var call = pipeline.ExecuteAsync(_ => ++attempts <= 3 ? throw Unavailable(503) : ValueTask.FromResult("ok")).AsTask();
 
+        await Task.Delay(50);
+        Assert.False(call.IsCompleted); // it waits on the clock, not immediately and not on real time
         Assert.Equal(1, attempts);
-        time.Advance(TimeSpan.FromMilliseconds(500));
-        Assert.Equal(1, attempts); // the first backoff is about 2 s (with jitter), not immediate
-        for (var i = 0; i < 40 && !call.IsCompleted; i++)
+        for (var i = 0; i < 60 && !call.IsCompleted; i++)
         {
-            time.Advance(TimeSpan.FromSeconds(1));
+            time.Advance(TimeSpan.FromMilliseconds(500));
             await Task.Delay(5);
         }
         Assert.Equal("ok", await call);
         Assert.Equal(4, attempts);
+        Assert.True(time.GetUtcNow() - start > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task Read_TransientFailuresBeyondTheAttempts_GivesUpWithTheLastFailure()
+    {
+        var time = new FakeTimeProvider();
+        var pipeline = Build(time, PeopleSoftPipelines.ConfigureRead);
+        var attempts = 0;
+
+        var call = pipeline.ExecuteAsync<string>(_ => { attempts++; throw Unavailable(502); }).AsTask();
+        for (var i = 0; i < 200 && !call.IsCompleted; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(2);
+        }
+
+        var error = await Assert.ThrowsAsync<PeopleSoftException>(() => call);
+        Assert.Equal(502, error.StatusCode);
+        Assert.Equal(4, attempts); // the first and MaxRetryAttempts = 3 retries
     }
 
     [Theory]
