@@ -22,7 +22,7 @@ public static class SandboxRunner
 
         var failure = await RunPhasesAsync(world, progress, cancellationToken).ConfigureAwait(false);
         var report = await ReportBuilder.BuildAsync(world, progress.Elapsed - started, cancellationToken).ConfigureAwait(false);
-        SummaryPrinter.Print(report, output);
+        SummaryPrinter.Print(report, output, failure);
         if (arguments.ReportPath is { } path)
         {
             await File.WriteAllTextAsync(path, ReportBuilder.ToJson(report), cancellationToken).ConfigureAwait(false);
@@ -31,7 +31,6 @@ public static class SandboxRunner
         progress.Line("stopping");
         if (failure is not null)
         {
-            await output.WriteLineAsync($"The run stopped early: {failure}").ConfigureAwait(false);
             return 2;
         }
         return report.Passed ? 0 : 1;

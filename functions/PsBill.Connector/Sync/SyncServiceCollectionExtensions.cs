@@ -35,6 +35,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton<VendorRecords>();
         services.TryAddSingleton<BillRecords>();
         services.TryAddSingleton<ParkedRequeue>();
+        services.TryAddSingleton<VendorLinkCache>();
 
         services.TryAddScoped<SyncEngine>();
         services.TryAddScoped<VendorSync>();

@@ -40,7 +40,12 @@ public static class PsBillServiceCollectionExtensions
     private static void AddPsBillSyncWhenConfigured(this IServiceCollection services, IConfiguration configuration)
     {
         if (!configuration.GetSection(BillClientOptions.SectionName).Exists() || !configuration.GetSection(PeopleSoftClientOptions.SectionName).Exists()) return;
-        if (!services.Any(d => d.ServiceType == typeof(BillClient))) services.AddBillClient(configuration);
+        if (!services.Any(d => d.ServiceType == typeof(BillClient)))
+        {
+            services.AddBillClient(configuration);
+            // BILL allows 3 calls in flight per organization across every instance: the gate is lease blobs in the app's storage.
+            services.AddBillLeaseGate(sp => sp.GetRequiredService<PsBillStorage>().BlobService);
+        }
         if (!services.Any(d => d.ServiceType == typeof(PeopleSoftReader))) services.AddPeopleSoftClient(configuration);
         services.AddPsBillSync(configuration);
     }

@@ -5,8 +5,8 @@ namespace PsBill.Sandbox.Report;
 /// <summary>The human-readable end of a run: what PeopleSoft held, what BILL now holds, what was parked and why, and the verdict.</summary>
 public static class SummaryPrinter
 {
-    /// <summary>Writes the summary.</summary>
-    public static void Print(SandboxReport report, TextWriter output)
+    /// <summary>Writes the summary; <paramref name="failure"/> is why the run stopped early, if it did.</summary>
+    public static void Print(SandboxReport report, TextWriter output, string? failure = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
@@ -27,8 +27,8 @@ public static class SummaryPrinter
         foreach (var example in report.Connector.ParkedExamples) lines.Add($"    e.g. {example}");
         foreach (var reason in report.Connector.FailedReasons) lines.Add($"  failed: {reason}");
         lines.Add(string.Create(CultureInfo.InvariantCulture, $"Elapsed      {report.ElapsedSeconds:0.0} s"));
-        lines.Add(report.Passed
-            ? "Result       OK: no duplicate vendor, bill or payment; no failed item"
+        lines.Add(failure is not null ? $"Result       FAILED: the run stopped early: {failure}"
+            : report.Passed ? "Result       OK: no duplicate vendor, bill or payment; no failed item"
             : "Result       FAILED: duplicates or failed items (see above)");
         foreach (var line in lines) output.WriteLine(line);
     }

@@ -149,6 +149,7 @@ public sealed class SandboxWorld : IAsyncDisposable
             ["PsBill:Settlement:RetryDelay"] = "00:00:01",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:PsBill"] = "Error", // parked items and retries are in the summary
+            ["Logging:LogLevel:Polly"] = "Critical", // retries are expected; the summary counts what BILL refused
         };
         foreach (var (key, value) in Settings.Settings) values[key] = value;
         values["PsBill:Standalone:RunQueue"] = Settings.RunQueue ? "true" : "false";

@@ -67,8 +67,8 @@ public sealed class IncrementalPoll(
             await audit.AppendAsync(row.Key, "peoplesoft.read", "parked", row.Reason, run.RunId, token).ConfigureAwait(false);
             SyncLog.Parked(logger, row.Key, row.Reason);
         }).ConfigureAwait(false);
-        await Parallel.ForEachAsync(good, parallel, async (snapshot, token) =>
-            await audit.AppendAsync(snapshot.Key, "peoplesoft.read", "ok", $"read by {run.Function}; enqueued for BILL", run.RunId, token).ConfigureAwait(false)).ConfigureAwait(false);
+        // Records read fine get no audit row of their own here: the run's item list records that this run read them (one
+        // batched write per 100 keys instead of one per key), and their first audit step carries the run id.
 
         var keys = good.Select(s => s.Key).Distinct(StringComparer.Ordinal).ToList();
         // Enqueue before the checkpoint moves: a crash here re-reads these records, it never skips them.

@@ -12,7 +12,7 @@ namespace PsBill.Connector.Sync.Suppliers;
 /// (<see cref="VendorTranslator"/>) and runs the plans through <see cref="SyncEngine"/> in one bulk call.
 /// <see cref="EnsureAsync"/> gives the bill side the vendors it needs, creating missing ones inline.
 /// </summary>
-public sealed class VendorSync(SourceSnapshotStore snapshots, VendorTranslator translator, VendorRecords vendors, SyncEngine engine, SyncLedger ledger, IOptions<SyncOptions> options)
+public sealed class VendorSync(SourceSnapshotStore snapshots, VendorTranslator translator, VendorRecords vendors, SyncEngine engine, SyncLedger ledger, VendorLinkCache cache, IOptions<SyncOptions> options)
 {
     /// <summary>Syncs the suppliers of one work item (at most <see cref="SyncOptions.VendorBatchSize"/> per bulk call).</summary>
     public async Task<SyncBatchResult> SyncAsync(IReadOnlyList<string> keys, string? runId, CancellationToken cancellationToken = default)
@@ -41,7 +41,16 @@ public sealed class VendorSync(SourceSnapshotStore snapshots, VendorTranslator t
     {
         var links = new System.Collections.Concurrent.ConcurrentDictionary<string, VendorLink>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(keys, Parallelism(cancellationToken), async (key, token) =>
-            links[key] = LinkOf(key, await ledger.GetAsync(key, token).ConfigureAwait(false))).ConfigureAwait(false);
+        {
+            if (cache.TryGet(key, out var known))
+            {
+                links[key] = VendorLink.Found(known);
+                return;
+            }
+            var link = LinkOf(key, await ledger.GetAsync(key, token).ConfigureAwait(false));
+            if (link.VendorId is { } vendorId) cache.Remember(key, vendorId);
+            links[key] = link;
+        }).ConfigureAwait(false);
         return new Dictionary<string, VendorLink>(links, StringComparer.Ordinal);
     }
 
