@@ -196,4 +196,24 @@ public sealed class PaymentSettlementHandlerTests(AzuriteFixture azurite) : ICla
         Assert.Contains("no PeopleSoft voucher", row.ParkedReason, StringComparison.Ordinal);
         Assert.Empty(host.PeopleSoft.GetPayments());
     }
+
+    [Fact]
+    public async Task HandleAsync_PeopleSoftFailingIntermittently_EachAllocationPostedOnce()
+    {
+        await using var host = await SettlementTestHost.StartAsync(azurite.ConnectionString);
+        await host.SubscribeAsync();
+        var bills = await host.SeedBillsAsync(11.11m, 22.22m, 33.33m, 44.44m, 55.55m, 66.66m);
+        host.PeopleSoft.Faults.FailNext(3, 502, PsBill.Simulators.PeopleSoft.PeopleSoftFaultTarget.ComponentInterfaces);
+        host.PeopleSoft.Faults.ChaosFailureRate = 0.3;
+
+        foreach (var bill in bills.Take(4))
+            await host.Bill.PayAsync(new SimulatedPaymentRequest { Bills = [new SimulatedBillPayment(bill.BillId)] });
+        await host.Bill.PayAsync(new SimulatedPaymentRequest { Bills = [new SimulatedBillPayment(bills[4].BillId), new SimulatedBillPayment(bills[5].BillId)] });
+        await host.DrainAsync();
+        host.PeopleSoft.Faults.ChaosFailureRate = 0;
+
+        Assert.True(host.PeopleSoft.GetFigures().FaultsInjected > 3);
+        foreach (var bill in bills) Assert.Equal(bill.Amount, Assert.Single(host.PaymentsOn(bill)).Amount);
+        Assert.Equal(0, host.PeopleSoft.GetFigures().DuplicatePayments);
+    }
 }
