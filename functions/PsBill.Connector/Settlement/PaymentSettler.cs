@@ -292,7 +292,17 @@ public sealed class PaymentSettler(
     private async Task<SettlementPosting> PlanAsync(AllocationContext context, SettlementOperation operation, CancellationToken cancellationToken)
     {
         var payment = context.Payment;
-        var voucher = SettlementKeys.VoucherOf(await vouchers.FindVoucherKeyAsync(context.Allocation.BillId, cancellationToken).ConfigureAwait(false));
+        (string BusinessUnit, string VoucherId)? voucher;
+        try
+        {
+            voucher = SettlementKeys.VoucherOf(await vouchers.FindVoucherKeyAsync(context.Allocation.BillId, cancellationToken).ConfigureAwait(false));
+        }
+        catch (AmbiguousVoucherException ex)
+        {
+            // Posting to either voucher could be wrong: treat the bill as having no voucher (it parks) and say why.
+            await AuditAsync(context, Work.ItemKeys.Payment(context.PaymentId, context.Allocation.BillId), "voucher.lookup", "ambiguous", ex.Message, cancellationToken).ConfigureAwait(false);
+            voucher = null;
+        }
         return new SettlementPosting
         {
             PaymentId = context.PaymentId,
