@@ -411,7 +411,7 @@ public sealed class PaymentSettler(
         (p.VoucherKey is null ? "" : $" to {p.VoucherKey}");
 
     private static string NoVoucherReason(SettlementPosting p) =>
-        $"BILL bill {p.BillId} has no PeopleSoft voucher in the ledger (not created by PsBill, or its voucher row is missing); " +
+        $"BILL bill {p.BillId} has no PeopleSoft voucher in the ledger (not created by PsBill, its voucher row is missing, or two vouchers claim it: see the audit trail); " +
         "replay this item once the voucher is synced";
 
     private static string DifferentReason(SettlementPosting p) =>
