@@ -44,4 +44,22 @@ public sealed class VoucherChangeTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(sent.Count, bills.Count);
         Assert.Equal(0, world.Bill.GetFigures().DuplicateBills);
     }
+
+    [Fact]
+    public async Task PollSuppliers_SupplierRenamed_UpdatesTheSameVendor()
+    {
+        await using var world = await EndToEndWorld.StartAsync(azurite, vouchers: 10);
+        await world.RunCycleAsync();
+        var supplier = world.PeopleSoft.GetSuppliers().First(s => s.Status == "A" && s.RawOverrides is null);
+        var vendorId = (await world.VendorIdsBySupplierAsync())[supplier.Key];
+
+        world.PeopleSoft.ChangeSupplier(supplier.SetId, supplier.VendorId, s => s with { Name = s.Name + " Holdings" });
+        await world.InvokeTimerAsync("PollSuppliers");
+        await world.DrainAsync(EndToEndWorld.DrainTimeout);
+
+        var vendor = await world.BillClient().GetVendorAsync(vendorId);
+        Assert.Equal(supplier.Name + " Holdings", vendor.Name);
+        Assert.Equal((await world.VendorIdsBySupplierAsync()).Count, world.Bill.GetFigures().Vendors);
+        Assert.Equal(0, world.Bill.GetFigures().DuplicateVendors);
+    }
 }
