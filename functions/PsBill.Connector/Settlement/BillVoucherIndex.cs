@@ -26,6 +26,7 @@ public sealed class BillVoucherIndex(PsBillStorage storage)
     }
 
     /// <summary>The voucher key of a bill, or null when neither the index nor the ledger knows the bill.</summary>
+    /// <exception cref="AmbiguousVoucherException">The ledger records the bill on two vouchers.</exception>
     public async Task<string?> FindVoucherKeyAsync(string billId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(billId);
@@ -39,7 +40,7 @@ public sealed class BillVoucherIndex(PsBillStorage storage)
             var key = row.GetString("Key") ?? TableKeys.Unescape(row.RowKey);
             // Two vouchers on one bill would be a sync bug; refuse to guess rather than post to the wrong one.
             if (found is not null && !string.Equals(found, key, StringComparison.Ordinal))
-                throw new InvalidOperationException($"BILL bill {billId} is recorded on two vouchers ({found}, {key}); fix the ledger before settling it.");
+                throw new AmbiguousVoucherException(billId, found, key);
             found = key;
         }
 

@@ -292,7 +292,17 @@ public sealed class PaymentSettler(
     private async Task<SettlementPosting> PlanAsync(AllocationContext context, SettlementOperation operation, CancellationToken cancellationToken)
     {
         var payment = context.Payment;
-        var voucher = SettlementKeys.VoucherOf(await vouchers.FindVoucherKeyAsync(context.Allocation.BillId, cancellationToken).ConfigureAwait(false));
+        (string BusinessUnit, string VoucherId)? voucher;
+        try
+        {
+            voucher = SettlementKeys.VoucherOf(await vouchers.FindVoucherKeyAsync(context.Allocation.BillId, cancellationToken).ConfigureAwait(false));
+        }
+        catch (AmbiguousVoucherException ex)
+        {
+            // Posting to either voucher could be wrong: treat the bill as having no voucher (it parks) and say why.
+            await AuditAsync(context, Work.ItemKeys.Payment(context.PaymentId, context.Allocation.BillId), "voucher.lookup", "ambiguous", ex.Message, cancellationToken).ConfigureAwait(false);
+            voucher = null;
+        }
         return new SettlementPosting
         {
             PaymentId = context.PaymentId,
@@ -401,7 +411,7 @@ public sealed class PaymentSettler(
         (p.VoucherKey is null ? "" : $" to {p.VoucherKey}");
 
     private static string NoVoucherReason(SettlementPosting p) =>
-        $"BILL bill {p.BillId} has no PeopleSoft voucher in the ledger (not created by PsBill, or its voucher row is missing); " +
+        $"BILL bill {p.BillId} has no PeopleSoft voucher in the ledger (not created by PsBill, its voucher row is missing, or two vouchers claim it: see the audit trail); " +
         "replay this item once the voucher is synced";
 
     private static string DifferentReason(SettlementPosting p) =>

@@ -36,6 +36,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton<BillRecords>();
         services.TryAddSingleton<ParkedRequeue>();
         services.TryAddSingleton<VendorLinkCache>();
+        services.TryAddSingleton<RunCountsBuffer>();
 
         services.TryAddScoped<SyncEngine>();
         services.TryAddScoped<VendorSync>();

@@ -17,7 +17,7 @@ namespace PsBill.Connector.Sync.Engine;
 /// reason, or "ended without an answer"). Every step lands in the audit trail and the log with the record key; the
 /// counts go to the run that produced the batch.
 /// </summary>
-public sealed class SyncEngine(SyncLedger ledger, AuditTrail audit, RunStore runs, IOptions<SyncOptions> options, ILogger<SyncEngine> logger)
+public sealed class SyncEngine(SyncLedger ledger, AuditTrail audit, RunCountsBuffer runs, IOptions<SyncOptions> options, ILogger<SyncEngine> logger)
 {
     private const int OneByOneCalls = 3; // the BILL gate admits 3 per organization anyway
 
@@ -69,7 +69,7 @@ public sealed class SyncEngine(SyncLedger ledger, AuditTrail audit, RunStore run
 
         var result = tally.ToResult();
         if (runId is not null && result.Counts != RunCounts.None)
-            await runs.AddCountsAsync(runId, result.Counts, cancellationToken).ConfigureAwait(false);
+            await runs.AddAsync(runId, result.Counts, cancellationToken).ConfigureAwait(false);
         return result;
     }
 
