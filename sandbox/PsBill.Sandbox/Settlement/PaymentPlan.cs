@@ -10,7 +10,7 @@ internal static class PaymentPlan
     {
         var random = new Random(options.Seed);
         var open = bills.Where(b => b.DueAmount > 0m && !b.Archived).OrderBy(b => b.Id, StringComparer.Ordinal).ToList();
-        var paid = open.OrderBy(_ => random.Next()).Take((int)Math.Round(open.Count * options.PaidShare)).ToList();
+        var paid = open.OrderBy(_ => random.Next()).Take(Math.Min(options.MaxPaidBills, (int)Math.Round(open.Count * options.PaidShare))).ToList();
         var plan = new List<PlannedPayment>();
 
         // Several bills of one vendor in one payment.
