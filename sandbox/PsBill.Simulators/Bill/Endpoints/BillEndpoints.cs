@@ -75,41 +75,30 @@ internal sealed class BillEndpoints(SimulatorState state, RecordRoutes routes, B
     }
 
     /// <summary>PATCH: changes the fields sent; a line with an id edits that line, a line without one is added.</summary>
-    private async Task UpdateAsync(HttpContext context)
+    private Task UpdateAsync(HttpContext context) => EditAsync(context, (existing, changes, errors) =>
     {
-        if (await SimulatedRequest.ReadJsonAsync(context).ConfigureAwait(false) is not JsonObject changes)
-        {
-            await routes.BadRequestAsync(context, "The body must be a bill object.").ConfigureAwait(false);
-            return;
-        }
-
-        var organization = SimulatedRequest.Organization(context);
-        var errors = new List<SimulatedError>();
-        JsonNode? answer = null;
-        var found = false;
-        lock (organization.Sync)
-        {
-            if (organization.Bills.Find(SimulatedRequest.Route(context, "id")) is { } existing)
-            {
-                found = true;
-                var updated = (JsonObject)existing.DeepClone();
-                var lineChanges = changes["billLineItems"] as JsonArray;
-                foreach (var field in ReadOnlyFields.Append("billLineItems")) changes.Remove(field);
-                FieldRules.Merge(updated, changes);
-                if (lineChanges is not null) ApplyLineChanges((JsonArray)updated["billLineItems"]!, lineChanges, errors);
-                updated.Remove("amount"); // recomputed from the lines; not a stated amount to compare
-                if (errors.Count == 0) rules.Check(organization, updated, "", errors);
-                if (errors.Count == 0) answer = Replace(organization, existing, updated).DeepClone();
-            }
-        }
-
-        await (!found ? routes.NotFoundAsync(context, "Bill")
-            : answer is null ? routes.BadRequestAsync(context, errors)
-            : SimulatedAnswer.JsonAsync(context, 200, answer)).ConfigureAwait(false);
-    }
+        var updated = (JsonObject)existing.DeepClone();
+        var lineChanges = changes["billLineItems"] as JsonArray;
+        foreach (var field in ReadOnlyFields.Append("billLineItems")) changes.Remove(field);
+        FieldRules.Merge(updated, changes);
+        if (lineChanges is not null) ApplyLineChanges((JsonArray)updated["billLineItems"]!, lineChanges, errors);
+        updated.Remove("amount"); // recomputed from the lines; not a stated amount to compare
+        return updated;
+    });
 
     /// <summary>PUT: the bill as sent; lines with a known id keep it, lines without get one, lines left out are removed.</summary>
-    private async Task ReplaceAsync(HttpContext context)
+    private Task ReplaceAsync(HttpContext context) => EditAsync(context, (existing, body, _) =>
+    {
+        var replacement = (JsonObject)body.DeepClone();
+        foreach (var field in ReadOnlyFields) replacement.Remove(field);
+        foreach (var field in new[] { "id", "createdTime", "archived", "paidAmount", "scheduledAmount", "creditAmount", "approvalStatus" })
+            replacement[field] = existing[field]?.DeepClone();
+        return replacement;
+    });
+
+    /// <summary>The shape PATCH and PUT share: read the body, find the bill, build its new version under the
+    /// organization's lock, validate it like a create, store it; 404, 400 with BILL's errors, or 200 with the bill.</summary>
+    private async Task EditAsync(HttpContext context, Func<JsonObject, JsonObject, List<SimulatedError>, JsonObject> edit)
     {
         if (await SimulatedRequest.ReadJsonAsync(context).ConfigureAwait(false) is not JsonObject body)
         {
@@ -126,12 +115,9 @@ internal sealed class BillEndpoints(SimulatorState state, RecordRoutes routes, B
             if (organization.Bills.Find(SimulatedRequest.Route(context, "id")) is { } existing)
             {
                 found = true;
-                var replacement = (JsonObject)body.DeepClone();
-                foreach (var field in ReadOnlyFields) replacement.Remove(field);
-                foreach (var field in new[] { "id", "createdTime", "archived", "paidAmount", "scheduledAmount", "creditAmount", "approvalStatus" })
-                    replacement[field] = existing[field]?.DeepClone();
-                rules.Check(organization, replacement, "", errors);
-                if (errors.Count == 0) answer = Replace(organization, existing, replacement).DeepClone();
+                var edited = edit(existing, body, errors);
+                if (errors.Count == 0) rules.Check(organization, edited, "", errors);
+                if (errors.Count == 0) answer = Replace(organization, existing, edited).DeepClone();
             }
         }
 
