@@ -9,25 +9,10 @@ using PsBill.Simulators.PeopleSoft;
 namespace PsBill.Tests.Credentials.Checks;
 
 /// <summary>The two remote checks against the BILL and PeopleSoft simulators over real HTTP on 127.0.0.1.</summary>
-public sealed class CredentialChecksTests : IAsyncLifetime
+public sealed class CredentialChecksTests(SimulatorPairFixture simulators) : IClassFixture<SimulatorPairFixture>
 {
-    private BillSimulator _bill = null!;
-    private PeopleSoftSimulator _peopleSoft = null!;
-
-    public async Task InitializeAsync()
-    {
-        _bill = await BillSimulator.StartAsync();
-        _peopleSoft = await PeopleSoftSimulator.StartAsync(new PeopleSoftSimulatorOptions
-        {
-            Generator = new PeopleSoftGeneratorOptions { Suppliers = 3, Vouchers = 3 },
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bill.DisposeAsync();
-        await _peopleSoft.DisposeAsync();
-    }
+    private readonly BillSimulator _bill = simulators.Bill;
+    private readonly PeopleSoftSimulator _peopleSoft = simulators.PeopleSoft;
 
     /// <summary>The app's wiring for the checks, with the given secrets.</summary>
     internal static ServiceProvider Services(BillSimulator bill, PeopleSoftSimulator peopleSoft, ISecretStore store)

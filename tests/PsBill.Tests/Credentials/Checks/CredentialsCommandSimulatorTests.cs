@@ -7,25 +7,10 @@ using PsBill.Simulators.PeopleSoft;
 namespace PsBill.Tests.Credentials.Checks;
 
 /// <summary><c>psbill credentials set</c> end to end: values on stdin, written to the store, checked against the simulators.</summary>
-public sealed class CredentialsCommandSimulatorTests : IAsyncLifetime
+public sealed class CredentialsCommandSimulatorTests(SimulatorPairFixture simulators) : IClassFixture<SimulatorPairFixture>
 {
-    private BillSimulator _bill = null!;
-    private PeopleSoftSimulator _peopleSoft = null!;
-
-    public async Task InitializeAsync()
-    {
-        _bill = await BillSimulator.StartAsync();
-        _peopleSoft = await PeopleSoftSimulator.StartAsync(new PeopleSoftSimulatorOptions
-        {
-            Generator = new PeopleSoftGeneratorOptions { Suppliers = 3, Vouchers = 3 },
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bill.DisposeAsync();
-        await _peopleSoft.DisposeAsync();
-    }
+    private readonly BillSimulator _bill = simulators.Bill;
+    private readonly PeopleSoftSimulator _peopleSoft = simulators.PeopleSoft;
 
     private async Task<(int Exit, string Output)> RunAsync(ISecretStore store, string stdin, params string[] args)
     {
