@@ -19,8 +19,8 @@ namespace PsBill.Connector.Bill;
 public static class BillServiceCollectionExtensions
 {
     /// <summary>Adds <see cref="BillClient"/>, <see cref="BulkSplitter"/> and <see cref="WebhookSignatureVerifier"/>, with options
-    /// bound from <c>PsBill:Bill</c> and <c>PsBill:Bill:Gate</c> and validated at start. The gate is in-process until
-    /// <see cref="AddBillLeaseGate"/> replaces it with the cross-process one.</summary>
+    /// bound from <c>PsBill:Bill</c> and <c>PsBill:Bill:Gate</c> and validated at start. The gate is
+    /// <see cref="FlowSlotBillCallGate"/>: the flows hold the BillGate slots; outside a flow it is in-process.</summary>
     public static IServiceCollection AddBillClient(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -35,14 +35,12 @@ public static class BillServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<BillClientOptions>().Configure(configure).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<BillGateOptions>().Configure(configureGate ?? (_ => { })).ValidateDataAnnotations()
-            .Validate(o => o.RenewInterval < o.LeaseDuration, $"{BillGateOptions.SectionName}:RenewInterval must be shorter than LeaseDuration.")
-            .ValidateOnStart();
+        services.AddOptions<BillGateOptions>().Configure(configureGate ?? (_ => { })).ValidateDataAnnotations().ValidateOnStart();
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(BillHttpChannel.HttpClientName, (sp, http) =>
             http.Timeout = sp.GetRequiredService<IOptions<BillClientOptions>>().Value.RequestTimeout);
-        services.TryAddSingleton<IBillCallGate, InProcessBillCallGate>();
+        services.TryAddSingleton<IBillCallGate, FlowSlotBillCallGate>();
         services.TryAddSingleton<BillResiliencePipelines>();
         services.TryAddSingleton<BillHttpChannel>();
         services.TryAddSingleton<BillSessionProvider>();
@@ -53,28 +51,6 @@ public static class BillServiceCollectionExtensions
             sp.GetRequiredService<ILogger<BillClient>>()));
         services.TryAddSingleton<BulkSplitter>();
         services.TryAddSingleton<WebhookSignatureVerifier>();
-        return services;
-    }
-
-    /// <summary>Replaces the in-process gate with <see cref="BlobLeaseBillCallGate"/>: lease blobs in the container
-    /// named by <see cref="BillGateOptions.ContainerName"/> of the given storage account.</summary>
-    public static IServiceCollection AddBillLeaseGate(this IServiceCollection services, Func<IServiceProvider, BlobServiceClient> storage)
-    {
-        ArgumentNullException.ThrowIfNull(storage);
-        return services.AddBillLeaseGate(sp =>
-            storage(sp).GetBlobContainerClient(sp.GetRequiredService<IOptions<BillGateOptions>>().Value.ContainerName));
-    }
-
-    /// <summary>Replaces the in-process gate with <see cref="BlobLeaseBillCallGate"/> on the given container.</summary>
-    public static IServiceCollection AddBillLeaseGate(this IServiceCollection services, Func<IServiceProvider, BlobContainerClient> container)
-    {
-        ArgumentNullException.ThrowIfNull(container);
-        services.RemoveAll<IBillCallGate>();
-        services.AddSingleton<IBillCallGate>(sp => new BlobLeaseBillCallGate(
-            container(sp),
-            sp.GetRequiredService<ISecretStore>(),
-            sp.GetRequiredService<IOptions<BillGateOptions>>(),
-            sp.GetRequiredService<ILogger<BlobLeaseBillCallGate>>()));
         return services;
     }
 }

@@ -26,12 +26,6 @@ public sealed class PsBillStorage(TableServiceClient tables, QueueServiceClient 
     /// <summary>A table by logical name (<c>ledger</c> -> <c>psbillledger</c>).</summary>
     public TableClient Table(string logicalName) => TableService.GetTableClient(Names.Table(logicalName));
 
-    /// <summary>The work queue (<c>psbill-work</c>).</summary>
-    public QueueClient WorkQueue => QueueService.GetQueueClient(Names.WorkQueue);
-
-    /// <summary>The poison queue (<c>psbill-work-poison</c>).</summary>
-    public QueueClient PoisonQueue => QueueService.GetQueueClient(Names.PoisonQueue);
-
     /// <summary>The lease container (<c>psbill-leases</c>).</summary>
     public BlobContainerClient LeaseContainer => BlobService.GetBlobContainerClient(Names.LeaseContainer);
 }

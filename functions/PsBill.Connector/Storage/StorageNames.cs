@@ -11,6 +11,7 @@ public sealed class StorageNames
         public const string Runs = "runs";
         public const string Checkpoints = "checkpoints";
         public const string Mappings = "mappings";
+        public const string Failures = "failures";
     }
 
     public StorageNames(string prefix)
@@ -22,13 +23,7 @@ public sealed class StorageNames
     /// <summary>The configured prefix, e.g. <c>psbill</c>.</summary>
     public string Prefix { get; }
 
-    /// <summary>The work queue, e.g. <c>psbill-work</c>.</summary>
-    public string WorkQueue => $"{Prefix}-work";
-
-    /// <summary>Where messages go that could not be processed, e.g. <c>psbill-work-poison</c> (the Functions host's naming).</summary>
-    public string PoisonQueue => $"{WorkQueue}-poison";
-
-    /// <summary>The container of lease blobs (timer singletons, the BILL gate), e.g. <c>psbill-leases</c>.</summary>
+    /// <summary>The container of lease blobs , e.g. <c>psbill-leases</c>.</summary>
     public string LeaseContainer => $"{Prefix}-leases";
 
     /// <summary>A table's physical name: the prefix and the logical name, alphanumeric (<c>psbillledger</c>).</summary>

@@ -19,8 +19,6 @@ public sealed class StorageProvisioner(PsBillStorage storage, StorageLayout layo
             if (_done) return;
             var work = new List<Task>
             {
-                storage.WorkQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-                storage.PoisonQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
                 storage.LeaseContainer.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             };
             work.AddRange(layout.Tables.Select(t => storage.Table(t).CreateIfNotExistsAsync(cancellationToken)));

@@ -37,7 +37,7 @@ public static class StorageServiceCollectionExtensions
                 new StorageNames(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Prefix));
         });
 
-        foreach (var table in new[] { StorageNames.Tables.Ledger, StorageNames.Tables.Audit, StorageNames.Tables.Runs, StorageNames.Tables.Checkpoints, StorageNames.Tables.Mappings })
+        foreach (var table in new[] { StorageNames.Tables.Ledger, StorageNames.Tables.Audit, StorageNames.Tables.Runs, StorageNames.Tables.Checkpoints, StorageNames.Tables.Mappings, StorageNames.Tables.Failures })
             services.AddPsBillTable(table);
         services.TryAddSingleton(sp =>
         {
@@ -48,6 +48,7 @@ public static class StorageServiceCollectionExtensions
 
         services.TryAddSingleton<LedgerStore>();
         services.TryAddSingleton<AuditTrail>();
+        services.TryAddSingleton<Failures.FailedItemStore>();
         services.TryAddSingleton<RunStore>();
         services.TryAddSingleton<CheckpointStore>();
         services.TryAddSingleton<MappingStore>();

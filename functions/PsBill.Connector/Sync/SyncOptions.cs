@@ -19,8 +19,8 @@ public sealed class SyncOptions
     [Range(1, 100)]
     public int BillBatchSize { get; set; } = 100;
 
-    /// <summary>Records a poll reads before it stores them, enqueues them and moves the checkpoint (<c>PsBill__Sync__PollChunkSize</c>; default 500).
-    /// Smaller chunks start the BILL side sooner; the checkpoint only ever moves past records already on the queue.</summary>
+    /// <summary>Records one page of a poll reads (<c>PsBill__Sync__PollChunkSize</c>; default 500): the flow stores them, sends
+    /// their batches, and only then moves the checkpoint and reads the next page (a new orchestration history per page).</summary>
     [Range(1, 10_000)]
     public int PollChunkSize { get; set; } = 500;
 

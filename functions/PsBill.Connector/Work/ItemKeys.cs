@@ -20,4 +20,14 @@ public static class ItemKeys
         if (colon <= 0) throw new ArgumentException($"Item key '{key}' has no kind prefix (expected e.g. 'voucher:US001:00012345').", nameof(key));
         return new WorkItemKind(key[..colon]);
     }
+
+    /// <summary>The BILL payment id of a payment key (<c>payment:{payment}:{bill}</c>).</summary>
+    /// <exception cref="ArgumentException">The key is not a payment key.</exception>
+    public static string PaymentIdOf(string key)
+    {
+        var parts = key.Split(':');
+        if (parts.Length != 3 || parts[0] != WorkItemKind.Payment.Value || parts[1].Length == 0)
+            throw new ArgumentException($"Item key '{key}' is not a payment key (expected 'payment:{{BILL payment id}}:{{bill id}}').", nameof(key));
+        return parts[1];
+    }
 }

@@ -7,7 +7,7 @@ namespace PsBill.Connector.Work;
 /// Re-enqueues items an operator asks for (from the ops page or the CLI), by ledger key: typically parked records
 /// whose cause was fixed. The item carries <see cref="WorkItem.Replay"/> so the handler reconsiders a parked record.
 /// </summary>
-public sealed class WorkReplay(LedgerStore ledger, WorkQueue queue, AuditTrail audit)
+public sealed class WorkReplay(LedgerStore ledger, IWorkSink queue, AuditTrail audit)
 {
     /// <summary>Enqueues one replay item per key that the ledger knows; returns the keys it enqueued and those it did not know.</summary>
     public async Task<ReplayResult> ReplayAsync(IEnumerable<string> keys, string requestedBy, CancellationToken cancellationToken = default)

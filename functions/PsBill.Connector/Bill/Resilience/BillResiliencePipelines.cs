@@ -40,21 +40,6 @@ internal sealed class BillResiliencePipelines
     /// 401 / <c>BDC_1109</c>; it forgets the session that failed so the retry logs in again.</summary>
     public ResiliencePipeline ForCalls(Func<ResilienceContext, ValueTask> onSessionExpired) => Build(onSessionExpired);
 
-    /// <summary>Waiting for a gate slot while other processes hold all of them: try again after a short jittered
-    /// pause until a slot frees or the caller gives up (cancellation).</summary>
-    public static ResiliencePipeline<T?> GateWait<T>(BillGateOptions options, TimeProvider time) where T : class =>
-        new ResiliencePipelineBuilder<T?> { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions<T?>
-            {
-                Name = "bill-gate-busy",
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome is { Exception: null, Result: null }),
-                MaxRetryAttempts = int.MaxValue,
-                BackoffType = DelayBackoffType.Constant,
-                UseJitter = true,
-                Delay = options.BusyRetryDelay,
-            })
-            .Build();
-
     /// <summary>How long to wait after <c>BDC_1144</c>: to the top of the next hour, plus a margin.</summary>
     public TimeSpan UntilNextHour()
     {

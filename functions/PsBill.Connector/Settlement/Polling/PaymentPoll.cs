@@ -22,7 +22,7 @@ public sealed class PaymentPoll(
     BillClient bill,
     LedgerStore ledger,
     CheckpointStore checkpoints,
-    WorkQueue queue,
+    IWorkSink queue,
     RunStore runs,
     IOptions<SettlementOptions> options,
     TimeProvider time,
@@ -55,14 +55,8 @@ public sealed class PaymentPoll(
 
         if (enqueued.Count > 0) await runs.AddItemKeysAsync(run.RunId, enqueued.SelectMany(i => i.Keys), cancellationToken).ConfigureAwait(false);
         var value = until.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
-        try
-        {
-            await checkpoints.SaveAsync(checkpoint is null ? new Checkpoint(CheckpointName, value) : checkpoint with { Value = value }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            SettlementLog.CheckpointRace(logger, run.RunId);
-        }
+        // Saved by the flow once the settlements it started are done: a crash before that reads the window again.
+        await queue.SaveCheckpointAfterWorkAsync(checkpoint is null ? new Checkpoint(CheckpointName, value) : checkpoint with { Value = value }, cancellationToken).ConfigureAwait(false);
 
         SettlementLog.Polled(logger, run.RunId, seen, since, enqueued.Count);
         return new RunCounts(Seen: seen);

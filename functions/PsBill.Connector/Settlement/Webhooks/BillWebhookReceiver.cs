@@ -17,7 +17,7 @@ namespace PsBill.Connector.Settlement.Webhooks;
 public sealed class BillWebhookReceiver(
     WebhookSignatureVerifier verifier,
     WebhookEventStore events,
-    WorkQueue queue,
+    IWorkSink queue,
     AuditTrail audit,
     IOptions<SettlementOptions> options,
     ILogger<BillWebhookReceiver> logger) : IBillWebhookReceiver
@@ -50,9 +50,10 @@ public sealed class BillWebhookReceiver(
         var eventType = notification.Metadata?.EventType ?? "";
         var paymentId = notification.Payment?.Id;
         if (string.IsNullOrWhiteSpace(eventId)) return Refuse(400, "the notification has no metadata.eventId");
-        if (!eventType.StartsWith("payment.", StringComparison.Ordinal) || string.IsNullOrWhiteSpace(paymentId))
+        if (!HandledEventTypes.Contains(eventType) || string.IsNullOrWhiteSpace(paymentId))
         {
-            SettlementLog.WebhookHandled(logger, eventId, eventType, paymentId, "ignored: not about a payment");
+            // Signed, so really from BILL (a subscription with more events, or a type BILL added): acknowledged, nothing started.
+            SettlementLog.WebhookHandled(logger, eventId, eventType, paymentId, "ignored: not an event type PsBill settles");
             return new WebhookResponse(200, "ignored");
         }
 
@@ -63,7 +64,8 @@ public sealed class BillWebhookReceiver(
         }
 
         var keys = HintedKeys(notification, paymentId);
-        await queue.EnqueueAsync(new WorkItem { Kind = WorkItemKind.Payment, Keys = keys }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // The item's id is the event's: a repeated delivery of one notification maps to the same settlement instance.
+        await queue.EnqueueAsync(new WorkItem { Id = eventId, Kind = WorkItemKind.Payment, Keys = keys }, cancellationToken: cancellationToken).ConfigureAwait(false);
         await events.MarkEnqueuedAsync(eventId, cancellationToken).ConfigureAwait(false);
         foreach (var key in keys)
         {
@@ -74,6 +76,9 @@ public sealed class BillWebhookReceiver(
         SettlementLog.WebhookHandled(logger, eventId, eventType, paymentId, "enqueued");
         return new WebhookResponse(200, "accepted");
     }
+
+    /// <summary>The event types that start a settlement: the ones the subscription asks for.</summary>
+    public static readonly IReadOnlySet<string> HandledEventTypes = new HashSet<string>(StringComparer.Ordinal) { "payment.updated", "payment.failed" };
 
     /// <summary>The keys the notification hints at; the handler re-reads the payment and settles every bill BILL shows.</summary>
     private static IReadOnlyList<string> HintedKeys(BillWebhookEvent notification, string paymentId)

@@ -13,34 +13,37 @@ using PsBill.Connector.Work.Steps;
 namespace PsBill.Connector.Sync.Polling;
 
 /// <summary>
-/// The body of a poll: read PeopleSoft from the checkpoint, and for every chunk of records: store their snapshots, park the
-/// rows that could not be read (naming key and field), enqueue the keys in batches (one bulk call each), record them on the
-/// run, and only then move the checkpoint. A crash between enqueue and checkpoint re-reads a chunk: the ledger makes that
-/// harmless; nothing read is ever lost. BILL work starts as soon as the first chunk is on the queue.
+/// One page of a poll: read PeopleSoft from the checkpoint, up to <see cref="SyncOptions.PollChunkSize"/> records: store
+/// their snapshots, park the rows that could not be read (naming key and field), hand the keys over in batches (one bulk
+/// call each), record them on the run, and hand over the checkpoint after them. The flow sends the batches and saves the
+/// checkpoint only after its fan-in, so a crash re-reads a page, never skips one; the ledger makes the re-read harmless.
 /// </summary>
 public sealed class IncrementalPoll(
-    SourceSnapshotStore snapshots, SyncLedger ledger, AuditTrail audit, WorkQueue queue, RunStore runs, CheckpointStore checkpoints,
+    SourceSnapshotStore snapshots, SyncLedger ledger, AuditTrail audit, IWorkSink work, RunStore runs, CheckpointStore checkpoints,
     IOptions<SyncOptions> options, ILogger<IncrementalPoll> logger)
 {
-    /// <summary>Polls once; returns seen (every record read) and parked (rows that could not be read).</summary>
-    public async Task<RunCounts> PollAsync<T>(RunContext run, PollSource<T> source, CancellationToken cancellationToken = default) where T : class
+    /// <summary>Reads one page; returns seen (every record read) and parked (rows that could not be read), and whether more follow.</summary>
+    public async Task<PollPageResult> PollAsync<T>(RunContext run, PollSource<T> source, CancellationToken cancellationToken = default) where T : class
     {
         var saved = await checkpoints.GetAsync(source.CheckpointName, cancellationToken).ConfigureAwait(false);
         var since = saved is null ? null : PeopleSoftCheckpoint.Parse(saved.Value);
-        var counts = RunCounts.None;
         var chunk = new List<PeopleSoftReadResult<T>>(options.Value.PollChunkSize);
+        var more = false;
         await foreach (var result in source.Read(since, cancellationToken).ConfigureAwait(false))
         {
+            if (chunk.Count == options.Value.PollChunkSize)
+            {
+                // The page is full and another record exists: the flow comes back for it after this page's work.
+                more = true;
+                break;
+            }
             chunk.Add(result);
-            if (chunk.Count < options.Value.PollChunkSize) continue;
-            (saved, var delta) = await FlushAsync(run, source, chunk, saved, cancellationToken).ConfigureAwait(false);
-            counts += delta;
         }
-        if (chunk.Count > 0) counts += (await FlushAsync(run, source, chunk, saved, cancellationToken).ConfigureAwait(false)).Counts;
-        return counts;
+        var counts = chunk.Count > 0 ? await FlushAsync(run, source, chunk, saved, cancellationToken).ConfigureAwait(false) : RunCounts.None;
+        return new PollPageResult(counts, more);
     }
 
-    private async Task<(Checkpoint? Saved, RunCounts Counts)> FlushAsync<T>(RunContext run, PollSource<T> source, List<PeopleSoftReadResult<T>> chunk, Checkpoint? saved, CancellationToken cancellationToken)
+    private async Task<RunCounts> FlushAsync<T>(RunContext run, PollSource<T> source, List<PeopleSoftReadResult<T>> chunk, Checkpoint? saved, CancellationToken cancellationToken)
         where T : class
     {
         var good = new List<SourceSnapshot>();
@@ -71,19 +74,17 @@ public sealed class IncrementalPoll(
         // batched write per 100 keys instead of one per key), and their first audit step carries the run id.
 
         var keys = good.Select(s => s.Key).Distinct(StringComparer.Ordinal).ToList();
-        // Enqueue before the checkpoint moves: a crash here re-reads these records, it never skips them.
-        await queue.EnqueueBatchesAsync(source.Kind, keys, source.BatchSize, run.RunId, cancellationToken).ConfigureAwait(false);
+        // The work first, then the checkpoint after it: the flow saves the checkpoint once the work is done.
+        await work.EnqueueBatchesAsync(source.Kind, keys, source.BatchSize, run.RunId, cancellationToken).ConfigureAwait(false);
         await runs.AddItemKeysAsync(run.RunId, keys.Concat(bad.Select(b => b.Key)), cancellationToken).ConfigureAwait(false);
 
         if (chunk.LastOrDefault(r => r.Checkpoint is not null)?.Checkpoint is { } position)
         {
             var value = position.Serialize();
-            saved = await checkpoints.SaveAsync(saved is null ? new Checkpoint(source.CheckpointName, value) : saved with { Value = value }, cancellationToken).ConfigureAwait(false);
+            await work.SaveCheckpointAfterWorkAsync(saved is null ? new Checkpoint(source.CheckpointName, value) : saved with { Value = value }, cancellationToken).ConfigureAwait(false);
             SyncLog.PollChunk(logger, run.RunId, chunk.Count, source.Kind.Value, position.ToString());
         }
 
-        var counts = new RunCounts(Seen: chunk.Count, Parked: bad.Count);
-        chunk.Clear();
-        return (saved, counts);
+        return new RunCounts(Seen: chunk.Count, Parked: bad.Count);
     }
 }

@@ -13,7 +13,7 @@ namespace PsBill.Connector.Sync.Polling;
 /// Puts parked records back on the queue when their cause may have gone away by itself: after a reference-data sync
 /// (mapping, rejected), after a poll (vendor). The handler re-checks them; those still blocked park again with the reason.
 /// </summary>
-public sealed class ParkedRequeue(LedgerStore ledger, WorkQueue queue, AuditTrail audit, RunStore runs, IOptions<SyncOptions> options, ILogger<ParkedRequeue> logger)
+public sealed class ParkedRequeue(LedgerStore ledger, IWorkSink queue, AuditTrail audit, RunStore runs, IOptions<SyncOptions> options, ILogger<ParkedRequeue> logger)
 {
     /// <summary>Enqueues the parked suppliers and vouchers whose cause is one of <paramref name="causes"/>; returns how many.</summary>
     public async Task<int> RequeueAsync(IReadOnlyCollection<ParkCause> causes, string? runId, CancellationToken cancellationToken = default)

@@ -17,13 +17,14 @@ public sealed class SupplierPoll(PeopleSoftReader reader, IncrementalPoll poll, 
     public const string CheckpointName = "suppliers";
 
     /// <inheritdoc />
-    public async Task<RunCounts> PollAsync(RunContext run, CancellationToken cancellationToken = default)
+    public async Task<PollPageResult> PollAsync(RunContext run, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var counts = await poll.PollAsync(run, new PollSource<PeopleSoftSupplier>(
+        var page = await poll.PollAsync(run, new PollSource<PeopleSoftSupplier>(
             CheckpointName, WorkItemKind.Supplier, options.Value.VendorBatchSize,
             reader.ReadSuppliersAsync, SnapshotJson.Of), cancellationToken).ConfigureAwait(false);
-        await requeue.RequeueAsync([ParkCause.Vendor], run.RunId, cancellationToken).ConfigureAwait(false);
-        return counts;
+        // After the last page: vouchers parked for a missing vendor may find it now.
+        if (!page.More) await requeue.RequeueAsync([ParkCause.Vendor], run.RunId, cancellationToken).ConfigureAwait(false);
+        return page;
     }
 }

@@ -17,14 +17,16 @@ public sealed class VoucherPoll(PeopleSoftReader reader, IncrementalPoll poll, P
     public const string CheckpointName = "vouchers";
 
     /// <inheritdoc />
-    public async Task<RunCounts> PollAsync(RunContext run, CancellationToken cancellationToken = default)
+    public async Task<PollPageResult> PollAsync(RunContext run, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var counts = await poll.PollAsync(run, new PollSource<PeopleSoftVoucher>(
+        var page = await poll.PollAsync(run, new PollSource<PeopleSoftVoucher>(
             CheckpointName, WorkItemKind.Voucher, options.Value.BillBatchSize,
             reader.ReadApprovedVouchersAsync, SnapshotJson.Of), cancellationToken).ConfigureAwait(false);
+        if (page.More) return page;
+        // After the last page: vouchers parked for a vendor may find it now; and the sweep when it is due.
         await requeue.RequeueAsync([ParkCause.Vendor], run.RunId, cancellationToken).ConfigureAwait(false);
         await sweep.SweepIfDueAsync(run, cancellationToken).ConfigureAwait(false);
-        return counts;
+        return page;
     }
 }

@@ -17,7 +17,7 @@ namespace PsBill.Connector.Sync.Vouchers;
 /// every voucher the ledger holds in BILL that is no longer in it, marked withdrawn: its unpaid bill is archived.
 /// </summary>
 public sealed class WithdrawnVoucherSweep(
-    PeopleSoftReader reader, LedgerStore ledger, SourceSnapshotStore snapshots, WorkQueue queue, AuditTrail audit, RunStore runs,
+    PeopleSoftReader reader, LedgerStore ledger, SourceSnapshotStore snapshots, IWorkSink queue, AuditTrail audit, RunStore runs,
     CheckpointStore checkpoints, TimeProvider time, IOptions<SyncOptions> options)
 {
     /// <summary>The checkpoint holding the time of the last sweep.</summary>

@@ -1,10 +1,10 @@
-using PsBill.Connector.Storage.Runs;
+using PsBill.Connector.Sync.Polling;
 
 namespace PsBill.Connector.Work.Steps;
 
 /// <summary>The body of PollVouchers: read vouchers approved since the checkpoint, enqueue work items, move the checkpoint.</summary>
 public interface IVoucherPoll
 {
-    /// <summary>Polls once; returns the counts known when polling ends (at least <see cref="RunCounts.Seen"/>).</summary>
-    Task<RunCounts> PollAsync(RunContext run, CancellationToken cancellationToken = default);
+    /// <summary>Reads one page, handing its work to the ambient <see cref="IWorkSink"/>; returns its counts and whether more pages follow.</summary>
+    Task<PollPageResult> PollAsync(RunContext run, CancellationToken cancellationToken = default);
 }

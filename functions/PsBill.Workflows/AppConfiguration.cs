@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 
-namespace PsBill.Functions.Hosting;
+namespace PsBill.Workflows;
 
 /// <summary>
 /// The configuration of the <c>psbill</c> executable: the environment (the Functions host passes app settings that

@@ -1,6 +1,7 @@
-namespace PsBill.Functions.Functions.OpsPages;
+namespace PsBill.Workflows.Http.Ops;
 
-/// <summary>The operator's page: one static HTML file that calls the ops API with the key it was opened with (<c>?code=</c>).</summary>
+/// <summary>The operator's page: one static HTML file over the ops API. It never carries a key: under <c>psbill run</c> the
+/// sign-in sets an HttpOnly cookie, under the Functions host the platform's key guards the route.</summary>
 internal static class OpsPage
 {
     public const string Html = """
@@ -13,22 +14,22 @@ internal static class OpsPage
 </style></head>
 <body>
 <h1>PsBill operations</h1>
+<h2>Flows</h2><div id="flows">loading...</div>
 <h2>Recent runs</h2><div id="runs">loading...</div>
 <h2>Parked items</h2><div id="parked">loading...</div><button onclick="replayParked()">Replay every parked item</button>
-<h2>Poison queue</h2><div id="poison">loading...</div>
+<h2>Failed items</h2><div id="failed">loading...</div><button onclick="replayFailed()">Replay every failed item</button>
 <h2>Item</h2>
 <input id="key" placeholder="voucher:US001:00012345"><button onclick="showItem()">Show</button><button onclick="replayItem()">Replay</button>
 <div id="item"></div>
 <script>
-const code = new URLSearchParams(location.search).get('code');
 const base = location.pathname.replace(/\/+$/, '');
-const url = p => base + '/api/' + p + (code ? (p.includes('?') ? '&' : '?') + 'code=' + encodeURIComponent(code) : '');
+const url = p => base + '/api/' + p;
 const esc = s => String(s ?? '').replace(/[&<>"]/g, c => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c]));
 const table = (rows, cols) => rows.length === 0 ? '<p>none</p>' :
   '<table><tr>' + cols.map(c => '<th>' + esc(c[0]) + '</th>').join('') + '</tr>' +
   rows.map(r => '<tr>' + cols.map(c => '<td class="' + esc(c[1](r)) + '">' + esc(c[1](r)) + '</td>').join('') + '</tr>').join('') + '</table>';
-async function get(p) { const r = await fetch(url(p)); if (!r.ok) throw new Error(r.status + ' ' + await r.text()); return r.json(); }
-async function post(p, body) { const r = await fetch(url(p), {method:'POST', headers:{'content-type':'application/json'}, body:JSON.stringify(body)}); return r.json(); }
+async function get(p) { const r = await fetch(url(p), {credentials:'same-origin'}); if (r.status === 401) { location.href = base + '/login'; } if (!r.ok) throw new Error(r.status + ' ' + await r.text()); return r.json(); }
+async function post(p, body) { const r = await fetch(url(p), {method:'POST', credentials:'same-origin', headers:{'content-type':'application/json','x-psbill-csrf':'1'}, body:JSON.stringify(body)}); return r.json(); }
 async function load() {
   try {
     const runs = await get('runs?max=30');
@@ -37,8 +38,11 @@ async function load() {
       ['already there', r => r.counts.alreadyThere], ['parked', r => r.counts.parked], ['failed', r => r.counts.failed], ['error', r => r.error]]);
     const parked = await get('parked');
     document.getElementById('parked').innerHTML = table(parked, [['key', e => e.key], ['reason', e => e.parkedReason], ['attempts', e => e.attempts], ['updated', e => e.updatedAt]]);
-    const poison = await get('poison');
-    document.getElementById('poison').innerHTML = table(poison, [['reason', p => p.reason], ['failed at', p => p.failedAt], ['message', p => p.message]]);
+    const failed = await get('failed');
+    document.getElementById('failed').innerHTML = table(failed, [['key', f => f.key], ['reason', f => f.reason], ['at', f => f.at], ['run', f => f.runId]]);
+    const flows = await get('flows');
+    document.getElementById('flows').innerHTML = table(flows, [['flow', f => f.flow], ['status', f => f.status], ['since', f => f.lastUpdatedAt]]) +
+      flows.map(f => '<button onclick="runFlow(\'' + esc(f.flow) + '\')">Run ' + esc(f.flow) + ' now</button>').join('');
   } catch (e) { document.getElementById('runs').textContent = 'Cannot read the ops API: ' + e.message; }
 }
 async function showItem() {
@@ -49,7 +53,9 @@ async function showItem() {
   } catch (e) { document.getElementById('item').textContent = e.message; }
 }
 async function replayItem() { const key = document.getElementById('key').value.trim(); if (key) alert(JSON.stringify(await post('replay', {keys:[key]}))); }
-async function replayParked() { alert(JSON.stringify(await post('replay', {parked:true}))); load(); }
+async function replayParked() { if (confirm('Replay every parked item?')) { alert(JSON.stringify(await post('replay', {parked:true}))); load(); } }
+async function replayFailed() { if (confirm('Replay every failed item?')) { alert(JSON.stringify(await post('replay', {failed:true}))); load(); } }
+async function runFlow(flow) { if (confirm('Run ' + flow + ' now?')) { alert(JSON.stringify(await post('flows/' + flow + '/start', {}))); load(); } }
 load();
 </script></body></html>
 """;

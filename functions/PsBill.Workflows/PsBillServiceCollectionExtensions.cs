@@ -10,11 +10,15 @@ using PsBill.Connector.Settlement;
 using PsBill.Connector.Storage;
 using PsBill.Connector.Sync;
 using PsBill.Connector.Work;
-using PsBill.Functions.Hosting.Security;
+using PsBill.Workflows.Activities;
+using PsBill.Workflows.Http;
+using PsBill.Workflows.Http.Ops;
+using PsBill.Workflows.Replay;
+using PsBill.Workflows.Starting;
 
-namespace PsBill.Functions.Hosting;
+namespace PsBill.Workflows;
 
-/// <summary>The composition root shared by the custom-handler host, the standalone host, the CLI and the sandbox.</summary>
+/// <summary>The composition root shared by the isolated worker app, <c>psbill run</c>, the CLI and the sandbox.</summary>
 public static class PsBillServiceCollectionExtensions
 {
     /// <summary>
@@ -29,33 +33,43 @@ public static class PsBillServiceCollectionExtensions
         services.AddPsBillCredentials(configuration);
         // Every outgoing HTTP call is logged with Authorization, devKey, sessionId and password fields redacted.
         services.AddPsBillHttpLogging();
-        services.AddPsBillAdminKey();
         services.AddPsBillStorage(configuration);
         services.AddPsBillWork(configuration);
-        services.AddPsBillFunctions(configuration);
         // Components (one line each): credentials, BILL client, PeopleSoft client, sync and settlement steps and handlers.
         services.AddPsBillSyncWhenConfigured(configuration);
         // Settlement (BILL to PeopleSoft) needs both clients too: added whenever they are, by configuration or by the caller.
         if (services.Any(d => d.ServiceType == typeof(BillClient)) && services.Any(d => d.ServiceType == typeof(PeopleSoftReader)))
             services.AddPsBillSettlement(configuration);
+        services.AddPsBillWorkflows();
         return services;
+    }
+
+    /// <summary>The Durable layer: activities, starters and HTTP endpoints (the orchestrators and the entity need no services).</summary>
+    private static void AddPsBillWorkflows(this IServiceCollection services)
+    {
+        services.TryAddSingleton<WorkSettingsFactory>();
+        services.TryAddSingleton<FlowStarter>();
+        services.TryAddSingleton<WorkStarter>();
+        services.TryAddSingleton<ReplayStarter>();
+        services.TryAddSingleton<StartRunActivity>();
+        services.TryAddSingleton<RunFlowStepActivity>();
+        services.TryAddSingleton<RunWorkItemActivity>();
+        services.TryAddSingleton<SaveCheckpointsActivity>();
+        services.TryAddSingleton<RecordFailuresActivity>();
+        services.TryAddSingleton<CompleteRunActivity>();
+        services.TryAddSingleton<BillWebhookEndpoint>();
+        services.TryAddSingleton<OpsEndpoint>();
     }
 
     /// <summary>
     /// The sync (PeopleSoft to BILL) needs both clients. When both are configured (<c>PsBill:Bill</c> and <c>PsBill:PeopleSoft</c>
-    /// sections present) it is added with them; otherwise its functions fail loudly as "not configured" instead of the
-    /// whole app refusing to start (the ops CLI and a host without credentials still work).
+    /// sections present) it is added with them; otherwise its flows fail loudly as "not configured" instead of the
+    /// whole app refusing to start (the ops page and the CLI still work).
     /// </summary>
     private static void AddPsBillSyncWhenConfigured(this IServiceCollection services, IConfiguration configuration)
     {
         if (!configuration.GetSection(BillClientOptions.SectionName).Exists() || !configuration.GetSection(PeopleSoftClientOptions.SectionName).Exists()) return;
-        if (!services.Any(d => d.ServiceType == typeof(BillClient)))
-        {
-            services.AddBillClient(configuration);
-            // BILL allows 3 calls in flight per organization across every instance: the gate is lease blobs in the app's
-            // storage, in a container that is not prefixed, so environments sharing the account and the org share the slots.
-            services.AddBillLeaseGate(sp => sp.GetRequiredService<PsBillStorage>().BlobService);
-        }
+        if (!services.Any(d => d.ServiceType == typeof(BillClient))) services.AddBillClient(configuration);
         if (!services.Any(d => d.ServiceType == typeof(PeopleSoftReader))) services.AddPeopleSoftClient(configuration);
         services.AddPsBillSync(configuration);
         services.AddPsBillCredentialChecks();

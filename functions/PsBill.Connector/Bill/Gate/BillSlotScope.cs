@@ -1,0 +1,32 @@
+namespace PsBill.Connector.Bill.Gate;
+
+/// <summary>
+/// Marks the current call as running on one BILL slot that its flow holds (the BillGate entity's critical section): while
+/// the scope is open, <see cref="FlowSlotBillCallGate"/> lets the calls of this activity through one at a time, so an
+/// activity never has more than the one call in flight that its slot stands for, even where it works in parallel.
+/// </summary>
+public static class BillSlotScope
+{
+    private static readonly AsyncLocal<SemaphoreSlim?> Current = new();
+
+    /// <summary>The slot of the current call, or null outside a flow.</summary>
+    internal static SemaphoreSlim? Slot => Current.Value;
+
+    /// <summary>Opens the scope for the current call (an activity); dispose it when the activity ends.</summary>
+    public static IDisposable Enter()
+    {
+        var previous = Current.Value;
+        var slot = new SemaphoreSlim(1, 1);
+        Current.Value = slot;
+        return new Exit(previous, slot);
+    }
+
+    private sealed class Exit(SemaphoreSlim? previous, SemaphoreSlim slot) : IDisposable
+    {
+        public void Dispose()
+        {
+            Current.Value = previous;
+            slot.Dispose();
+        }
+    }
+}

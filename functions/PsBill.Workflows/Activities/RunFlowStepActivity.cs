@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection;
+using PsBill.Connector.Bill.Gate;
+using PsBill.Connector.Storage.Runs;
+using PsBill.Connector.Sync.Polling;
+using PsBill.Connector.Work;
+using PsBill.Connector.Work.Steps;
+using PsBill.Workflows.Flows;
+
+namespace PsBill.Workflows.Activities;
+
+/// <summary>
+/// <see cref="FunctionNames.Activities.RunFlowStep"/>: one page of a flow's step, its work collected rather than sent, and
+/// returned to the orchestration with the checkpoints to save after it. A step whose component is not configured fails
+/// loudly (the run records "not configured"), never as an empty success.
+/// </summary>
+public sealed class RunFlowStepActivity(IServiceProvider services, TimeProvider time)
+{
+    /// <summary>The activity body.</summary>
+    public async Task<FlowStepResult> RunAsync(FlowStepInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var run = new RunContext(input.RunId, input.Flow, time.GetUtcNow());
+        var work = new CollectedWork();
+        PollPageResult page;
+        using (FlowOrchestration.CallsBill(input.Flow) ? BillSlotScope.Enter() : null)
+        using (AmbientWorkSink.Use(work))
+        {
+            page = input.Flow switch
+            {
+                FunctionNames.SyncReferenceData => Whole(await Step<IReferenceDataSync>(input.Flow).SyncAsync(run, cancellationToken).ConfigureAwait(false)),
+                FunctionNames.PollSuppliers => await Step<ISupplierPoll>(input.Flow).PollAsync(run, cancellationToken).ConfigureAwait(false),
+                FunctionNames.PollVouchers => await Step<IVoucherPoll>(input.Flow).PollAsync(run, cancellationToken).ConfigureAwait(false),
+                FunctionNames.PollPayments => Whole(await Step<IPaymentPoll>(input.Flow).PollAsync(run, cancellationToken).ConfigureAwait(false)),
+                _ => throw new ArgumentException($"No flow is called '{input.Flow}' (known: {string.Join(", ", FunctionNames.Flows)}).", nameof(input)),
+            };
+        }
+
+        return new FlowStepResult(
+            work.Items,
+            work.Checkpoints.Select(c => new CheckpointValue(c.Name, c.Value)).ToList(),
+            page.Counts.Seen, page.Counts.Parked, page.More);
+    }
+
+    private static PollPageResult Whole(RunCounts counts) => new(counts, More: false);
+
+    private TStep Step<TStep>(string flow) where TStep : class =>
+        services.GetService<TStep>() ?? throw new StepNotConfiguredException(flow, typeof(TStep));
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using PsBill.Connector.Bill.Gate;
+using PsBill.Connector.Storage.Failures;
+using PsBill.Connector.Work;
+using PsBill.Workflows.Flows;
+
+namespace PsBill.Workflows.Activities;
+
+/// <summary>
+/// <see cref="FunctionNames.Activities.RunWorkItem"/>: one work item (a bulk vendor or bill batch, a payment) by the handler
+/// of its kind, on the BillGate slot its lane holds (its BILL calls go one at a time). Runs at least once: the handlers
+/// are safe to repeat because of the ledger. A replayed key that gets done leaves the failures table.
+/// </summary>
+public sealed class RunWorkItemActivity(IServiceScopeFactory scopes, FailedItemStore failures)
+{
+    /// <summary>The activity body.</summary>
+    public async Task<WorkItemResult> RunAsync(WorkItem item, string invocationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        WorkOutcome outcome;
+        await using (var scope = scopes.CreateAsyncScope())
+        using (BillSlotScope.Enter())
+        using (AmbientWorkSink.Use(new CollectedWork()))
+        {
+            var dispatcher = scope.ServiceProvider.GetRequiredService<WorkDispatcher>();
+            outcome = await dispatcher.DispatchAsync(item, new WorkContext(item.Id, item.Attempt + 1, invocationId), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (item.Replay && outcome.Kind is WorkOutcomeKind.Done or WorkOutcomeKind.Parked)
+            foreach (var key in item.Keys) await failures.ClearAsync(key, cancellationToken).ConfigureAwait(false);
+        return WorkItemResult.From(outcome);
+    }
+}

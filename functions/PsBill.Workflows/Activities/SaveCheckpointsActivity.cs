@@ -1,0 +1,36 @@
+using PsBill.Connector.Storage;
+using PsBill.Connector.Storage.Checkpoints;
+using PsBill.Workflows.Flows;
+
+namespace PsBill.Workflows.Activities;
+
+/// <summary>
+/// <see cref="FunctionNames.Activities.SaveCheckpoints"/>: moves checkpoints once the work before them is done. The flows
+/// are singletons, so a conflict means the same save ran twice (an activity runs at least once): read again and save.
+/// </summary>
+public sealed class SaveCheckpointsActivity(CheckpointStore checkpoints)
+{
+    /// <summary>The activity body.</summary>
+    public async Task<int> RunAsync(IReadOnlyList<CheckpointValue> values, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        foreach (var value in values)
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                var current = await checkpoints.GetAsync(value.Name, cancellationToken).ConfigureAwait(false);
+                if (current?.Value == value.Value) break;
+                try
+                {
+                    await checkpoints.SaveAsync(current is null ? new Checkpoint(value.Name, value.Value) : current with { Value = value.Value }, cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+                catch (ConcurrencyConflictException) when (attempt < 3)
+                {
+                    // Saved meanwhile by a repeat of this activity: read it again.
+                }
+            }
+        }
+        return values.Count;
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.DurableTask;
+using PsBill.Workflows.Gate;
+
+namespace PsBill.Workflows.Flows;
+
+/// <summary>
+/// <see cref="FunctionNames.Orchestrators.BillLane"/>: runs its items one after another inside a critical section over one
+/// BillGate slot, so each activity that calls BILL runs while its orchestration holds a slot. A lane takes its slot once
+/// for several items: the slot's handoff (a lock round trip through the task hub) is paid per lane, not per call.
+/// An activity that fails after every attempt becomes a failed result for its item; the lane goes on with the rest.
+/// </summary>
+public static class BillLaneOrchestration
+{
+    /// <summary>The orchestrator body.</summary>
+    public static async Task<IReadOnlyList<WorkItemResult>> RunAsync(TaskOrchestrationContext context, LaneInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var results = new List<WorkItemResult>(input.Items.Count);
+        var retry = RetryOptions.For(input.Work);
+        await using (await context.Entities.LockEntitiesAsync(BillGateSlots.Slot(input.GateKey, input.Slot)))
+        {
+            foreach (var item in input.Items)
+            {
+                try
+                {
+                    results.Add(await context.CallActivityAsync<WorkItemResult>(FunctionNames.Activities.RunWorkItem, item, retry));
+                }
+                catch (TaskFailedException ex)
+                {
+                    results.Add(WorkItemResult.Failed($"failed after {input.Work.ActivityAttempts} attempts: {RetryOptions.Describe(ex)}"));
+                }
+            }
+        }
+        return results;
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.DurableTask;
+using PsBill.Connector.Storage.Runs;
+using PsBill.Workflows.Gate;
+
+namespace PsBill.Workflows.Flows;
+
+/// <summary>
+/// The orchestration of a timer flow (<c>SyncReferenceDataFlow</c>, <c>PollSuppliersFlow</c>, <c>PollVouchersFlow</c>,
+/// <c>PollPaymentsFlow</c>), run as a singleton (instance id = the flow's name). One page per execution: run the step in
+/// an activity (reading PeopleSoft, or BILL inside a slot), fan its work items out over the BillGate and in again, save
+/// the checkpoints only then, and <c>ContinueAsNew</c> for the next page so the history stays small. A crash anywhere
+/// re-runs from the last completed step; the checkpoint never moves past work that is not done.
+/// </summary>
+public static class FlowOrchestration
+{
+    /// <summary>The orchestrator body.</summary>
+    public static async Task<FlowSummary> RunAsync(TaskOrchestrationContext context, FlowInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var retry = RetryOptions.For(input.Work);
+        var runId = input.RunId ?? await context.CallActivityAsync<string>(FunctionNames.Activities.StartRun, input.Flow, retry);
+        var totals = input.Totals ?? RunCounts.None;
+        context.SetCustomStatus(new FlowStatus(runId, input.Page, "reading"));
+
+        FlowStepResult step;
+        try
+        {
+            var stepInput = new FlowStepInput(input.Flow, runId, input.Page);
+            step = CallsBill(input.Flow)
+                ? await InSlotAsync(context, input, () => context.CallActivityAsync<FlowStepResult>(FunctionNames.Activities.RunFlowStep, stepInput, retry))
+                : await context.CallActivityAsync<FlowStepResult>(FunctionNames.Activities.RunFlowStep, stepInput, retry);
+        }
+        catch (TaskFailedException ex)
+        {
+            // The step failed after every attempt: the run says why, the checkpoint stays, the next tick starts over.
+            await context.CallActivityAsync(FunctionNames.Activities.CompleteRun, new CompleteRunInput(runId, totals, RetryOptions.Describe(ex)), retry);
+            throw;
+        }
+
+        totals += new RunCounts(Seen: step.Seen, Parked: step.Parked);
+        context.SetCustomStatus(new FlowStatus(runId, input.Page, $"sending {step.Items.Count} items"));
+        var tally = await WorkRounds.RunAsync(context, step.Items, input.GateKey, input.Work, runId);
+        if (step.Checkpoints.Count > 0)
+            await context.CallActivityAsync(FunctionNames.Activities.SaveCheckpoints, step.Checkpoints, retry);
+
+        if (step.More)
+        {
+            context.ContinueAsNew(input with { RunId = runId, Page = input.Page + 1, Totals = totals });
+            return new FlowSummary(runId, input.Page + 1, totals, tally.Failed);
+        }
+
+        await context.CallActivityAsync(FunctionNames.Activities.CompleteRun, new CompleteRunInput(runId, totals), retry);
+        context.SetCustomStatus(new FlowStatus(runId, input.Page, "done"));
+        return new FlowSummary(runId, input.Page + 1, totals, tally.Failed);
+    }
+
+    /// <summary>The flows whose step itself calls BILL (and so runs inside a slot).</summary>
+    public static bool CallsBill(string flow) => flow is FunctionNames.SyncReferenceData or FunctionNames.PollPayments;
+
+    private static async Task<T> InSlotAsync<T>(TaskOrchestrationContext context, FlowInput input, Func<Task<T>> call)
+    {
+        var slot = BillGateSlots.Slot(input.GateKey, BillGateSlots.StartFor(context.InstanceId, input.Work.Slots));
+        await using (await context.Entities.LockEntitiesAsync(slot))
+        {
+            return await call();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.DurableTask;
+using PsBill.Connector.Work;
+
+namespace PsBill.Workflows.Flows;
+
+/// <summary>
+/// Fan-out and fan-in of work items over the BillGate: the items are dealt round-robin into at most one lane per slot
+/// (<see cref="BillLaneOrchestration"/>, sub-orchestrations, because one orchestration holds one critical section at a
+/// time), the lanes run in parallel, and what comes back as "retry later" runs again in a new round after a durable
+/// timer, up to <see cref="WorkSettings.MaxRetries"/> rounds; then, and for items that failed, the keys are recorded as
+/// failed (never dropped). Called from orchestrator code: deterministic, no I/O.
+/// </summary>
+public static class WorkRounds
+{
+    /// <summary>Runs <paramref name="items"/> to the end; returns the tally.</summary>
+    public static async Task<WorkTally> RunAsync(TaskOrchestrationContext context, IReadOnlyList<WorkItem> items, string gateKey, WorkSettings work, string? runId)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(items);
+        var tally = new WorkTally();
+        var pending = items.ToList();
+        var start = Gate.BillGateSlots.StartFor(context.InstanceId, work.Slots);
+        while (pending.Count > 0)
+        {
+            var laneCount = Math.Min(work.Slots, pending.Count);
+            var lanes = Enumerable.Range(0, laneCount).Select(_ => new List<WorkItem>()).ToList();
+            for (var i = 0; i < pending.Count; i++) lanes[i % laneCount].Add(pending[i]);
+            var results = await Task.WhenAll(lanes.Select((lane, i) => context.CallSubOrchestratorAsync<IReadOnlyList<WorkItemResult>>(
+                FunctionNames.Orchestrators.BillLane, new LaneInput(gateKey, (start + i) % work.Slots, lane, work))));
+
+            var next = new List<WorkItem>();
+            var failures = new List<FailedWork>();
+            var wait = TimeSpan.Zero;
+            for (var l = 0; l < lanes.Count; l++)
+            {
+                for (var i = 0; i < lanes[l].Count; i++)
+                {
+                    var item = lanes[l][i];
+                    var result = results[l][i];
+                    switch (result.Kind)
+                    {
+                        case WorkOutcomeKind.Done:
+                            tally.Done++;
+                            break;
+                        case WorkOutcomeKind.Parked:
+                            tally.Parked++;
+                            break;
+                        case WorkOutcomeKind.RetryLater when item.Attempt < work.MaxRetries:
+                            next.Add(item with { Attempt = item.Attempt + 1, Keys = result.RetryKeys ?? item.Keys });
+                            wait = result.RetryAfter > wait ? result.RetryAfter : wait;
+                            tally.Retried++;
+                            break;
+                        case WorkOutcomeKind.RetryLater:
+                            failures.Add(new FailedWork(result.RetryKeys ?? item.Keys, $"gave up after {item.Attempt} retries; last reason: {result.Reason}", runId ?? item.RunId));
+                            break;
+                        default:
+                            failures.Add(new FailedWork(item.Keys, result.Reason ?? "failed", runId ?? item.RunId));
+                            break;
+                    }
+                }
+            }
+
+            if (failures.Count > 0)
+            {
+                tally.Failed += failures.Sum(f => f.Keys.Count);
+                await context.CallActivityAsync(FunctionNames.Activities.RecordFailures, failures, RetryOptions.For(work));
+            }
+            if (next.Count > 0)
+            {
+                context.SetCustomStatus(new { waiting = next.Sum(n => n.Keys.Count), until = context.CurrentUtcDateTime + wait });
+                await context.CreateTimer(context.CurrentUtcDateTime + wait, CancellationToken.None);
+            }
+            pending = next;
+        }
+        return tally;
+    }
+}
