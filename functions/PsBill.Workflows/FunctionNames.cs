@@ -33,6 +33,18 @@ public static class FunctionNames
         /// <summary>The orchestration of a timer flow: one page of its step, the work fanned out, the checkpoint moved.</summary>
         public static string ForFlow(string flow) => flow + "Flow";
 
+        /// <summary>The SyncReferenceData flow.</summary>
+        public const string SyncReferenceDataFlow = SyncReferenceData + "Flow";
+
+        /// <summary>The PollSuppliers flow.</summary>
+        public const string PollSuppliersFlow = PollSuppliers + "Flow";
+
+        /// <summary>The PollVouchers flow.</summary>
+        public const string PollVouchersFlow = PollVouchers + "Flow";
+
+        /// <summary>The PollPayments flow.</summary>
+        public const string PollPaymentsFlow = PollPayments + "Flow";
+
         /// <summary>One lane of work on one BillGate slot: a few work items in a row, inside the slot's critical section.</summary>
         public const string BillLane = "BillLane";
 

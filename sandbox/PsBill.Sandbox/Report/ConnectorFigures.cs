@@ -8,8 +8,11 @@ public sealed record ConnectorFigures
     /// <summary>Ledger rows parked (each with its reason).</summary>
     [JsonPropertyName("parked")] public int Parked { get; init; }
 
-    /// <summary>Items that failed outside parking: ledger rows in state failed, and keys on the poison queue.</summary>
+    /// <summary>Items that failed outside parking: keys in the failures table (after every retry), and ledger rows in state failed.</summary>
     [JsonPropertyName("failed")] public int Failed { get; init; }
+
+    /// <summary>The task hub's orchestration instances: every flow page, lane, settlement and replay.</summary>
+    [JsonPropertyName("orchestrations")] public OrchestrationFigures Orchestrations { get; init; } = new();
 
     /// <summary>Ledger rows still in the intent state at the end (should be 0 after a drain).</summary>
     [JsonIgnore] public int Unfinished { get; init; }
@@ -20,6 +23,6 @@ public sealed record ConnectorFigures
     /// <summary>A few parked reasons, as examples.</summary>
     [JsonIgnore] public IReadOnlyList<string> ParkedExamples { get; init; } = [];
 
-    /// <summary>Why items failed (poison queue reasons).</summary>
+    /// <summary>Why items failed (key and reason).</summary>
     [JsonIgnore] public IReadOnlyList<string> FailedReasons { get; init; } = [];
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Azure.Storage.Queues.Models;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
-using PsBill.Connector.Storage;
+using PsBill.Connector.Storage.Failures;
 using PsBill.Connector.Storage.Ledger;
 using PsBill.Connector.Sync.Ledger;
 using PsBill.Connector.Work;
@@ -9,7 +9,7 @@ using PsBill.Sandbox.World;
 
 namespace PsBill.Sandbox.Report;
 
-/// <summary>Reads the report's figures: both simulators' own state, and the connector's ledger and poison queue.</summary>
+/// <summary>Reads the report's figures: both simulators' own state, the connector's ledger and failures, and the task hub.</summary>
 public static class ReportBuilder
 {
     /// <summary>The report now.</summary>
@@ -52,30 +52,33 @@ public static class ReportBuilder
         await foreach (var _ in ledger.QueryByStateAsync(LedgerState.Intent, cancellationToken).ConfigureAwait(false)) unfinished++;
 
         var reasons = new List<string>();
-        foreach (var poison in await ReadPoisonAsync(world, cancellationToken).ConfigureAwait(false))
+        await foreach (var failed in world.Services.GetRequiredService<FailedItemStore>().ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (reasons.Count < 8) reasons.Add(poison.Reason);
-            foreach (var key in poison.TryGetItem()?.Keys ?? [$"(unreadable message: {poison.Message[..Math.Min(40, poison.Message.Length)]})"]) failedKeys.Add(key);
+            if (reasons.Count < 8) reasons.Add($"{failed.Key}: {failed.Reason}");
+            failedKeys.Add(failed.Key);
         }
 
         return new ConnectorFigures
         {
             Parked = parked, Failed = failedKeys.Count, Unfinished = unfinished,
             ParkedByCause = byCause, ParkedExamples = examples, FailedReasons = reasons,
+            Orchestrations = await OrchestrationsAsync(world, cancellationToken).ConfigureAwait(false),
         };
     }
 
-    /// <summary>Every poison message (the sandbox is throwaway, so they are received and left hidden rather than peeked 32 at most).</summary>
-    private static async Task<List<PoisonMessage>> ReadPoisonAsync(SandboxWorld world, CancellationToken cancellationToken)
+    /// <summary>The task hub's orchestration instances by status (entities not counted), read through the Durable client.</summary>
+    private static async Task<OrchestrationFigures> OrchestrationsAsync(SandboxWorld world, CancellationToken cancellationToken)
     {
-        var queue = world.Services.GetRequiredService<PsBillStorage>().PoisonQueue;
-        var all = new List<PoisonMessage>();
-        if (!(await queue.ExistsAsync(cancellationToken).ConfigureAwait(false)).Value) return all;
-        while (true)
+        var client = await world.Flows.ClientAsync(cancellationToken).ConfigureAwait(false);
+        var byStatus = new Dictionary<OrchestrationRuntimeStatus, int>();
+        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { PageSize = 1000 }).WithCancellation(cancellationToken).ConfigureAwait(false))
+            if (!instance.InstanceId.StartsWith('@')) byStatus[instance.RuntimeStatus] = byStatus.GetValueOrDefault(instance.RuntimeStatus) + 1;
+        return new OrchestrationFigures
         {
-            QueueMessage[] batch = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10), cancellationToken).ConfigureAwait(false)).Value;
-            if (batch.Length == 0) return all;
-            all.AddRange(batch.Select(m => PoisonMessage.Parse(m.MessageText)));
-        }
+            Total = byStatus.Values.Sum(),
+            Completed = byStatus.GetValueOrDefault(OrchestrationRuntimeStatus.Completed),
+            Failed = byStatus.GetValueOrDefault(OrchestrationRuntimeStatus.Failed) + byStatus.GetValueOrDefault(OrchestrationRuntimeStatus.Terminated),
+            Running = byStatus.GetValueOrDefault(OrchestrationRuntimeStatus.Running) + byStatus.GetValueOrDefault(OrchestrationRuntimeStatus.Pending),
+        };
     }
 }

@@ -11,9 +11,9 @@ using PsBill.Connector.Settlement.Webhooks;
 using PsBill.Connector.Storage;
 using PsBill.Connector.Storage.Ledger;
 using PsBill.Connector.Work;
-using PsBill.Functions.Functions;
-using PsBill.Functions.Hosting;
-using PsBill.Functions.Hosting.Standalone;
+using PsBill.Cli.Hosting.Standalone;
+using PsBill.Sandbox.World;
+using PsBill.Workflows;
 using PsBill.Simulators.Bill;
 using PsBill.Simulators.PeopleSoft;
 
@@ -24,14 +24,12 @@ namespace PsBill.Sandbox.Settlement;
 /// id). It subscribes the connector to BILL's payment webhooks through a <see cref="WebhookRelay"/>, has the simulated
 /// BILL pay a share of the bills (in full, in two parts, several bills at once, some voided after clearing, some left
 /// scheduled) while the relay loses some notifications and delivers some twice, sends forged, altered and unsigned
-/// notifications, runs PollPayments, lets the host's queue listener settle everything, and reads the figures from the
-/// PeopleSoft simulator's own state.
+/// notifications, runs PollPayments, waits for the settlement orchestrations, and reads the figures from the PeopleSoft
+/// simulator's own state.
 /// </summary>
 /// <remarks>
-/// The host must be started with its queue listener on (<c>PsBill:Standalone:RunQueue</c>), settlement registered
-/// (<c>AddPsBillSettlement</c>) in <c>RecordPayment</c> mode, and short retry delays
-/// (<c>PsBill:Settlement:ClaimRetryDelay</c>, <c>PsBill:Settlement:RetryDelay</c>, <c>PsBill:Work:MaxPollingInterval</c>)
-/// so the phase finishes in seconds.
+/// The host must have settlement registered (<c>AddPsBillSettlement</c>) in <c>RecordPayment</c> mode, and short retry
+/// delays (<c>PsBill:Settlement:ClaimRetryDelay</c>, <c>PsBill:Settlement:RetryDelay</c>) so the phase finishes in seconds.
 /// </remarks>
 public sealed class PaymentPhase(BillSimulator bill, PeopleSoftSimulator peopleSoft, StandaloneHost host, PaymentPhaseOptions? options = null)
 {
@@ -59,7 +57,7 @@ public sealed class PaymentPhase(BillSimulator bill, PeopleSoftSimulator peopleS
     public async Task<PaymentPhaseResult> RunAsync(CancellationToken cancellationToken = default)
     {
         var services = host.Services;
-        var storage = services.GetRequiredService<PsBillStorage>();
+        var flows = new FlowDriver(services);
         await using var relay = await WebhookRelay.StartAsync(new Uri(host.BaseAddress, "api/bill/webhook"), cancellationToken).ConfigureAwait(false);
         var subscriber = services.GetRequiredService<WebhookSubscriber>();
         await Patience.ExecuteAsync(async token => await subscriber.SubscribeAsync(relay.Url, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
@@ -73,7 +71,7 @@ public sealed class PaymentPhase(BillSimulator bill, PeopleSoftSimulator peopleS
             var made = await bill.PayAsync(new SimulatedPaymentRequest { Bills = payment.Bills, SingleStatus = payment.Pending ? "SCHEDULED" : "CLEARED" }).ConfigureAwait(false);
             payment.PaymentId = made.Id;
         }
-        await SettleAsync(storage, cancellationToken).ConfigureAwait(false);
+        await SettleAsync(flows, cancellationToken).ConfigureAwait(false);
 
         // 2. Void what cleared and settled; pay the rest of the bills paid in part.
         var secondParts = 0;
@@ -91,16 +89,14 @@ public sealed class PaymentPhase(BillSimulator bill, PeopleSoftSimulator peopleS
                 secondParts++;
             }
         }
-        await SettleAsync(storage, cancellationToken).ConfigureAwait(false);
+        await SettleAsync(flows, cancellationToken).ConfigureAwait(false);
 
         // 3. Forgeries: none of them may change anything.
         var (forged, refused) = await SendForgeriesAsync(relay, cancellationToken).ConfigureAwait(false);
 
         // 4. The safety net: PollPayments finds what the lost notifications did not bring.
-        var invoker = services.GetRequiredService<FunctionInvoker>();
-        await Patience.ExecuteAsync(async token => await invoker.InvokeTimerAsync(nameof(PollPayments), new TimerInfo(null, null, false), Guid.NewGuid().ToString("N"), token).ConfigureAwait(false),
-            cancellationToken).ConfigureAwait(false);
-        await WorkQueueDrain.WaitAsync(storage, _options.DrainTimeout, cancellationToken).ConfigureAwait(false);
+        await flows.RunAsync(FunctionNames.PollPayments, _options.DrainTimeout, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await flows.WaitForIdleAsync(_options.DrainTimeout, cancellationToken: cancellationToken).ConfigureAwait(false);
 
         var figures = peopleSoft.GetFigures();
         var parked = 0;
@@ -136,10 +132,10 @@ public sealed class PaymentPhase(BillSimulator bill, PeopleSoftSimulator peopleS
         return bill.GetBills().Where(b => billIds.Contains(b.Id)).ToList();
     }
 
-    private async Task SettleAsync(PsBillStorage storage, CancellationToken cancellationToken)
+    private async Task SettleAsync(FlowDriver flows, CancellationToken cancellationToken)
     {
         await bill.WaitForWebhooksAsync(cancellationToken).ConfigureAwait(false);
-        await WorkQueueDrain.WaitAsync(storage, _options.DrainTimeout, cancellationToken).ConfigureAwait(false);
+        await flows.WaitForIdleAsync(_options.DrainTimeout, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Unsigned, signed with a key that is not BILL's, and genuine notifications altered after signing.</summary>

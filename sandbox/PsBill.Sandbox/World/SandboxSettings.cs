@@ -26,7 +26,4 @@ public sealed record SandboxSettings
 
     /// <summary>Extra settings on top of the sandbox defaults (configuration keys with <c>:</c>).</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
-
-    /// <summary>Whether the host listens to the work queue (tests that drive items by hand turn it off).</summary>
-    public bool RunQueue { get; init; } = true;
 }

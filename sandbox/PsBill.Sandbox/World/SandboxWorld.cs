@@ -3,9 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PsBill.Connector.Credentials;
 using PsBill.Connector.Storage;
-using PsBill.Functions.Functions;
-using PsBill.Functions.Hosting;
-using PsBill.Functions.Hosting.Standalone;
+using PsBill.Cli.Hosting;
+using PsBill.Cli.Hosting.Standalone;
 using PsBill.Simulators.Azurite;
 using PsBill.Simulators.Bill;
 using PsBill.Simulators.PeopleSoft;
@@ -57,30 +56,8 @@ public sealed class SandboxWorld : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs a timer function once (SyncReferenceData, PollSuppliers, PollVouchers, PollPayments), as the timer would.</summary>
-    public Task InvokeTimerAsync(string function, CancellationToken cancellationToken = default) =>
-        Services.GetRequiredService<FunctionInvoker>().InvokeTimerAsync(function, new TimerInfo(null, null, false), Guid.NewGuid().ToString("N"), cancellationToken);
-
-    /// <summary>Messages on the work queue, visible or not (items running or waiting to retry count too).</summary>
-    public async Task<int> QueueLengthAsync(CancellationToken cancellationToken = default) =>
-        (await Services.GetRequiredService<PsBillStorage>().WorkQueue.GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).Value.ApproximateMessagesCount;
-
-    /// <summary>Waits until the work queue has been empty for two checks in a row; <paramref name="progress"/> is called about every second.</summary>
-    /// <exception cref="TimeoutException">It did not empty within <paramref name="timeout"/>.</exception>
-    public async Task DrainAsync(TimeSpan timeout, Func<int, Task>? progress = null, CancellationToken cancellationToken = default)
-    {
-        var started = TimeProvider.System.GetTimestamp();
-        var emptyChecks = 0;
-        while (emptyChecks < 2)
-        {
-            if (TimeProvider.System.GetElapsedTime(started) > timeout)
-                throw new TimeoutException($"The work queue still held {await QueueLengthAsync(cancellationToken).ConfigureAwait(false)} messages after {timeout}.");
-            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
-            var length = await QueueLengthAsync(cancellationToken).ConfigureAwait(false);
-            emptyChecks = length == 0 ? emptyChecks + 1 : 0;
-            if (progress is not null) await progress(length).ConfigureAwait(false);
-        }
-    }
+    /// <summary>Starts flows and waits for orchestrations, as the timers and an operator would.</summary>
+    public FlowDriver Flows => new(Services);
 
     private async Task StartPartsAsync(ILoggerProvider? logs, CancellationToken cancellationToken)
     {
@@ -138,11 +115,14 @@ public sealed class SandboxWorld : IAsyncDisposable
             ["PsBill:Storage:Prefix"] = Settings.StoragePrefix,
             ["PsBill:Standalone:Url"] = "http://127.0.0.1:0",
             ["PsBill:Standalone:RunTimers"] = "false",
-            ["PsBill:Standalone:RunQueue"] = Settings.RunQueue ? "true" : "false",
             ["PsBill:Standalone:ShutdownTimeout"] = "00:00:10",
-            ["PsBill:Work:MaxPollingInterval"] = "00:00:00.250",
-            ["PsBill:Work:RetryDelay"] = "00:00:01",
-            ["PsBill:Work:BatchSize"] = "16",
+            ["PsBill:TaskHub"] = TaskHubName(Settings.StoragePrefix),
+            // The shortest the Azure Storage provider allows: a crash resumes after a minute, not five.
+            ["PsBill:Durable:ControlQueueVisibilityTimeout"] = "00:01:00",
+            ["PsBill:Durable:WorkItemQueueVisibilityTimeout"] = "00:01:00",
+            ["PsBill:Durable:MaxQueuePollingInterval"] = "00:00:01",
+            ["PsBill:Work:ActivityFirstRetryDelay"] = "00:00:00.500",
+            ["PsBill:Work:ActivityMaxRetryDelay"] = "00:00:10",
             ["PsBill:Bill:BaseUrl"] = Bill.BaseUrl.ToString(),
             ["PsBill:Bill:EventsBaseUrl"] = Bill.EventsBaseUrl.ToString(),
             ["PsBill:Bill:RequestTimeout"] = "00:00:30",
@@ -161,8 +141,14 @@ public sealed class SandboxWorld : IAsyncDisposable
             ["Logging:LogLevel:Polly"] = "Critical", // retries are expected; the summary counts what BILL refused
         };
         foreach (var (key, value) in Settings.Settings) values[key] = value;
-        values["PsBill:Standalone:RunQueue"] = Settings.RunQueue ? "true" : "false";
         return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+    }
+
+    /// <summary>A task hub of the world's own (letters and digits), so worlds sharing an emulator do not share work.</summary>
+    public static string TaskHubName(string storagePrefix)
+    {
+        var name = "Hub" + new string(storagePrefix.Where(char.IsAsciiLetterOrDigit).ToArray());
+        return name.Length > 45 ? name[..45] : name;
     }
 
     /// <summary>Stops everything it started, newest first.</summary>

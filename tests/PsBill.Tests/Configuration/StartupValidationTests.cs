@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PsBill.Connector.Configuration;
-using PsBill.Functions.Hosting;
-using PsBill.Functions.Hosting.Standalone;
+using PsBill.Cli.Hosting;
+using PsBill.Cli.Hosting.Standalone;
 
 namespace PsBill.Tests.Configuration;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using PsBill.Connector.Storage.Ledger;
 using PsBill.Connector.Storage.Runs;
-using PsBill.Functions.Cli;
+using PsBill.Cli.Cli;
 using PsBill.Tests.Infrastructure;
 
 namespace PsBill.Tests.EndToEnd;

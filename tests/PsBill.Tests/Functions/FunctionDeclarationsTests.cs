@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using PsBill.Functions.AppRoot;
-using PsBill.Functions.Functions;
-using PsBill.Functions.Functions.Declarations;
+using PsBill.Cli.AppRoot;
+using PsBill.Cli.Functions;
+using PsBill.Cli.Functions.Declarations;
 
 namespace PsBill.Tests.Functions;
 
@@ -86,14 +86,14 @@ public sealed class FunctionDeclarationsTests
     public void HostJson_InRepositoryRoot_IsWhatTheGeneratorWrites()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "PsBill.Functions.sln"))) root = root.Parent;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "PsBill.Cli.sln"))) root = root.Parent;
         Assert.NotNull(root);
 
         var committed = File.ReadAllText(Path.Combine(root.FullName, "host.json"));
 
         Assert.Equal(AppRootGenerator.Render(HostJson.Create()), committed);
         var host = JsonNode.Parse(committed)!;
-        Assert.Equal("PsBill.Functions", (string)host["customHandler"]!["description"]!["defaultExecutablePath"]!);
+        Assert.Equal("PsBill.Cli", (string)host["customHandler"]!["description"]!["defaultExecutablePath"]!);
         Assert.True((bool)host["customHandler"]!["enableForwardingHttpRequest"]!);
         Assert.Equal("base64", (string)host["extensions"]!["queues"]!["messageEncoding"]!);
     }

@@ -7,7 +7,7 @@ using PsBill.Connector.Storage;
 using PsBill.Connector.Storage.Audit;
 using PsBill.Connector.Storage.Ledger;
 using PsBill.Connector.Work;
-using PsBill.Functions.Hosting.Standalone;
+using PsBill.Cli.Hosting.Standalone;
 using PsBill.Tests.Hosting;
 using PsBill.Tests.Infrastructure;
 

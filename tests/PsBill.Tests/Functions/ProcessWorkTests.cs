@@ -3,7 +3,7 @@ using PsBill.Connector.Storage;
 using PsBill.Connector.Storage.Audit;
 using PsBill.Connector.Storage.Runs;
 using PsBill.Connector.Work;
-using PsBill.Functions.Functions;
+using PsBill.Cli.Functions;
 using PsBill.Tests.Hosting;
 using PsBill.Tests.Infrastructure;
 

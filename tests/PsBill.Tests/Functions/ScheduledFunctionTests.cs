@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using PsBill.Connector.Storage.Runs;
 using PsBill.Connector.Work.Steps;
-using PsBill.Functions.Functions;
+using PsBill.Cli.Functions;
 using PsBill.Tests.Hosting;
 using PsBill.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using PsBill.Functions.Cli;
+using PsBill.Cli.Cli;
 
 namespace PsBill.Tests.Settlement;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PsBill.Connector.Credentials;
-using PsBill.Functions.Cli.Credentials;
+using PsBill.Cli.Cli.Credentials;
 using PsBill.Tests.Credentials;
 
 namespace PsBill.Tests.Cli.Credentials;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using PsBill.Connector.Credentials;
-using PsBill.Functions.Cli.Credentials;
+using PsBill.Cli.Cli.Credentials;
 using PsBill.Simulators.Bill;
 using PsBill.Simulators.PeopleSoft;
 

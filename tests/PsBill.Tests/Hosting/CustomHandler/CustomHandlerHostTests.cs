@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PsBill.Connector.Storage.Runs;
 using PsBill.Connector.Work;
 using PsBill.Connector.Work.Steps;
-using PsBill.Functions.Hosting.CustomHandler;
+using PsBill.Cli.Hosting.CustomHandler;
 using PsBill.Tests.Infrastructure;
 
 namespace PsBill.Tests.Hosting.CustomHandler;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using PsBill.Connector.Credentials;
-using PsBill.Functions.Hosting.Security;
+using PsBill.Cli.Hosting.Security;
 
 namespace PsBill.Tests.Hosting.Security;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using PsBill.Connector.Storage;
 using PsBill.Connector.Work;
-using PsBill.Functions.Hosting.Standalone;
+using PsBill.Cli.Hosting.Standalone;
 using PsBill.Tests.Infrastructure;
 
 namespace PsBill.Tests.Hosting.Standalone;

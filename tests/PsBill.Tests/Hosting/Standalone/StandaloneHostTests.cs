@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PsBill.Connector.Work;
-using PsBill.Functions.Hosting.Standalone;
+using PsBill.Cli.Hosting.Standalone;
 using PsBill.Tests.Infrastructure;
 
 namespace PsBill.Tests.Hosting.Standalone;

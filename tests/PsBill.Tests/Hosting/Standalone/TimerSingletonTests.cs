@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PsBill.Connector.Storage.Runs;
 using PsBill.Connector.Work.Steps;
-using PsBill.Functions.Hosting.Standalone;
+using PsBill.Cli.Hosting.Standalone;
 using PsBill.Tests.Infrastructure;
 
 namespace PsBill.Tests.Hosting.Standalone;

@@ -10,7 +10,7 @@ using PsBill.Connector.Storage;
 using PsBill.Connector.Storage.Audit;
 using PsBill.Connector.Storage.Ledger;
 using PsBill.Connector.Work;
-using PsBill.Functions.Hosting.Standalone;
+using PsBill.Cli.Hosting.Standalone;
 using PsBill.Sandbox.Settlement;
 using PsBill.Simulators.Bill;
 using PsBill.Simulators.PeopleSoft;

@@ -1,0 +1,50 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using PsBill.Workflows.Http.Ops;
+
+namespace PsBill.Cli.Hosting.Security;
+
+/// <summary>
+/// The ops page's sign-in form under <c>psbill run</c>: the admin key is posted in a form body (never in a URL), checked in
+/// constant time, and answered with an HttpOnly, SameSite=Strict session cookie scoped to the ops path.
+/// </summary>
+internal static class OpsSignIn
+{
+    public static string Form(string? problem) => $$"""
+<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>PsBill operations: sign in</title>
+<style>body{font-family:system-ui,sans-serif;margin:3rem;color:#222} input{width:24rem;padding:.3rem} .problem{color:#a40000}</style></head>
+<body><h1>PsBill operations</h1>
+<form method="post" action="{{OpsEndpoint.Prefix}}/login">
+<label>Admin key (secret psbill-admin-key)<br><input type="password" name="key" autocomplete="current-password" autofocus></label>
+<button type="submit">Sign in</button></form>
+{{(problem is null ? "" : $"<p class=\"problem\">{WebUtility.HtmlEncode(problem)}</p>")}}
+</body></html>
+""";
+
+    public static async Task<IResult> SignInAsync(HttpContext http, AdminKeyVerifier verifier)
+    {
+        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false) : null;
+        var key = form?["key"].ToString();
+        if (string.IsNullOrEmpty(key) || !await verifier.IsAdminKeyAsync(http.Request, key, http.RequestAborted).ConfigureAwait(false))
+            return Results.Content(Form("That is not the admin key."), "text/html; charset=utf-8", statusCode: StatusCodes.Status401Unauthorized);
+
+        var session = await verifier.IssueSessionAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+        if (session is null) return Results.Content(Form("No admin key is set: psbill credentials set admin."), "text/html; charset=utf-8", statusCode: StatusCodes.Status401Unauthorized);
+        http.Response.Cookies.Append(OpsSession.CookieName, session, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = http.Request.IsHttps,
+            Path = OpsEndpoint.Prefix,
+            MaxAge = OpsSession.Lifetime,
+        });
+        return Results.Redirect(OpsEndpoint.Prefix);
+    }
+
+    public static IResult SignOut(HttpContext http)
+    {
+        http.Response.Cookies.Delete(OpsSession.CookieName, new CookieOptions { Path = OpsEndpoint.Prefix });
+        return Results.Redirect(OpsEndpoint.Prefix + "/login");
+    }
+}

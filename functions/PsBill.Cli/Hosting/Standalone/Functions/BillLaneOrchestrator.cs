@@ -1,0 +1,16 @@
+using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Extensions.DurableTask;
+using Microsoft.DurableTask.Worker.Grpc;
+using PsBill.Workflows;
+using PsBill.Workflows.Flows;
+
+namespace PsBill.Cli.Hosting.Standalone.Functions;
+
+/// <summary>Orchestrator <see cref="FunctionNames.Orchestrators.BillLane"/>: <see cref="BillLaneOrchestration"/> through the Durable SDK's runner.</summary>
+public sealed class BillLaneOrchestrator(IServiceProvider services)
+{
+    /// <summary>One episode of the orchestration.</summary>
+    [FunctionName(FunctionNames.Orchestrators.BillLane)]
+    public string Run([OrchestrationTrigger] string request) =>
+        GrpcOrchestrationRunner.LoadAndRun<LaneInput, IReadOnlyList<WorkItemResult>>(request, async (context, input) => await BillLaneOrchestration.RunAsync(context, input!), services);
+}

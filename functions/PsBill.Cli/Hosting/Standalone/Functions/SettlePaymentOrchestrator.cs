@@ -1,0 +1,16 @@
+using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Extensions.DurableTask;
+using Microsoft.DurableTask.Worker.Grpc;
+using PsBill.Workflows;
+using PsBill.Workflows.Flows;
+
+namespace PsBill.Cli.Hosting.Standalone.Functions;
+
+/// <summary>Orchestrator <see cref="FunctionNames.Orchestrators.SettlePayment"/>: <see cref="WorkOrchestration"/> through the Durable SDK's runner.</summary>
+public sealed class SettlePaymentOrchestrator(IServiceProvider services)
+{
+    /// <summary>One episode of the orchestration.</summary>
+    [FunctionName(FunctionNames.Orchestrators.SettlePayment)]
+    public string Run([OrchestrationTrigger] string request) =>
+        GrpcOrchestrationRunner.LoadAndRun<WorkInput, WorkTally>(request, async (context, input) => await WorkOrchestration.RunAsync(context, input!), services);
+}

@@ -1,0 +1,3 @@
+using PsBill.Cli.Cli;
+
+return await PsBillCommandLine.InvokeAsync(args);

@@ -1,3 +1,0 @@
-using PsBill.Functions.Cli;
-
-return await PsBillCommandLine.InvokeAsync(args);

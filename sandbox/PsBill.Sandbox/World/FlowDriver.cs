@@ -1,0 +1,80 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using PsBill.Cli.Hosting.Standalone;
+using PsBill.Workflows.Starting;
+
+namespace PsBill.Sandbox.World;
+
+/// <summary>
+/// Drives the standalone host's flows as its timers would, and waits on the task hub (through the Durable client) for
+/// the orchestrations to end: the sandbox and the tests see what Durable Functions Monitor would show.
+/// </summary>
+public sealed class FlowDriver(IServiceProvider services)
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The host's Durable client.</summary>
+    public Task<DurableTaskClient> ClientAsync(CancellationToken cancellationToken = default) =>
+        services.GetRequiredService<StandaloneDurableClient>().GetAsync(cancellationToken);
+
+    /// <summary>Starts <paramref name="flow"/> (as a timer tick does) and waits until its orchestration completes.</summary>
+    /// <exception cref="InvalidOperationException">The orchestration failed or was terminated.</exception>
+    /// <exception cref="TimeoutException">It did not end within <paramref name="timeout"/>.</exception>
+    public async Task<FlowStart> RunAsync(string flow, TimeSpan timeout, Func<Task>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var client = await ClientAsync(cancellationToken).ConfigureAwait(false);
+        var start = await services.GetRequiredService<FlowStarter>().StartAsync(client, flow, cancellationToken).ConfigureAwait(false);
+        await WaitForInstanceAsync(start.InstanceId, timeout, progress, cancellationToken).ConfigureAwait(false);
+        return start;
+    }
+
+    /// <summary>Waits until an orchestration instance completes.</summary>
+    public async Task<OrchestrationMetadata> WaitForInstanceAsync(string instanceId, TimeSpan timeout, Func<Task>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var client = await ClientAsync(cancellationToken).ConfigureAwait(false);
+        var started = TimeProvider.System.GetTimestamp();
+        while (true)
+        {
+            var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+            switch (instance?.RuntimeStatus)
+            {
+                case OrchestrationRuntimeStatus.Completed:
+                    return instance;
+                case OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated:
+                    throw new InvalidOperationException($"Orchestration {instanceId} {instance.RuntimeStatus}: {instance.FailureDetails?.ErrorType} {instance.FailureDetails?.ErrorMessage}");
+            }
+            if (TimeProvider.System.GetElapsedTime(started) > timeout)
+                throw new TimeoutException($"Orchestration {instanceId} is still {instance?.RuntimeStatus.ToString() ?? "not started"} after {timeout}.");
+            if (progress is not null) await progress().ConfigureAwait(false);
+            await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Orchestrations running or waiting to run (entities not counted).</summary>
+    public async Task<int> ActiveCountAsync(CancellationToken cancellationToken = default)
+    {
+        var client = await ClientAsync(cancellationToken).ConfigureAwait(false);
+        var query = new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Suspended] };
+        var count = 0;
+        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken).ConfigureAwait(false))
+            if (!instance.InstanceId.StartsWith('@')) count++;
+        return count;
+    }
+
+    /// <summary>Waits until no orchestration has been running for three looks in a row (webhook settlements, replays).</summary>
+    /// <exception cref="TimeoutException">Work was still running after <paramref name="timeout"/>.</exception>
+    public async Task WaitForIdleAsync(TimeSpan timeout, Func<int, Task>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var idleLooks = 0;
+        while (idleLooks < 3)
+        {
+            var active = await ActiveCountAsync(cancellationToken).ConfigureAwait(false);
+            idleLooks = active == 0 ? idleLooks + 1 : 0;
+            if (TimeProvider.System.GetElapsedTime(started) > timeout)
+                throw new TimeoutException($"{active} orchestrations were still running after {timeout}.");
+            if (progress is not null) await progress(active).ConfigureAwait(false);
+            await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
