@@ -122,8 +122,11 @@ public sealed class StandaloneHost : IAsyncDisposable
     /// The Durable extension speaks the isolated protocol (the one the worker app uses in Azure) when the worker runtime says
     /// dotnet-isolated. It also takes a set CONTAINER_NAME for Linux Consumption and then writes its event log to stdout.
     /// </summary>
-    private static IConfiguration IsolatedProtocol(IConfiguration configuration) =>
-        new ConfigurationBuilder()
+    private static IConfiguration IsolatedProtocol(IConfiguration configuration)
+    {
+        // The extension reads CONTAINER_NAME from the process environment itself; psbill is never Linux Consumption.
+        Environment.SetEnvironmentVariable("CONTAINER_NAME", null);
+        return new ConfigurationBuilder()
             .AddConfiguration(configuration)
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -131,6 +134,7 @@ public sealed class StandaloneHost : IAsyncDisposable
                 ["CONTAINER_NAME"] = "",
             })
             .Build();
+    }
 
     private static T Bind<T>(IConfiguration configuration, string section) where T : new() =>
         configuration.GetSection(SettingNames.Section(section)).Get<T>() ?? new T();
