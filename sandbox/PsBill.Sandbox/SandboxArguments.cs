@@ -26,6 +26,13 @@ public sealed record SandboxArguments(SandboxSettings Settings, string? ReportPa
                 case "--bill-latency-ms": settings = settings with { BillLatency = TimeSpan.FromMilliseconds(Count(option, Value(), 0)) }; break;
                 case "--seed": settings = settings with { Seed = Count(option, Value(), 0) }; break;
                 case "--report": report = Value(); break;
+                case "--set":
+                    // Any connector setting for this run (configuration key with ':'), e.g. --set PsBill:Sync:PollChunkSize=1000.
+                    var pair = Value();
+                    var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                    if (equals <= 0) throw new ArgumentException($"--set takes KEY=VALUE, not '{pair}'.");
+                    settings = settings with { Settings = new Dictionary<string, string?>(settings.Settings) { [pair[..equals]] = pair[(equals + 1)..] } };
+                    break;
                 case "--faults":
                     settings = settings with
                     {

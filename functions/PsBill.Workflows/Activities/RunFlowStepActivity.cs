@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PsBill.Connector.Bill.Gate;
 using PsBill.Connector.Storage.Runs;
 using PsBill.Connector.Sync.Polling;
@@ -13,13 +14,14 @@ namespace PsBill.Workflows.Activities;
 /// returned to the orchestration with the checkpoints to save after it. A step whose component is not configured fails
 /// loudly (the run records "not configured"), never as an empty success.
 /// </summary>
-public sealed class RunFlowStepActivity(IServiceProvider services, TimeProvider time)
+public sealed partial class RunFlowStepActivity(IServiceProvider services, TimeProvider time, ILogger<RunFlowStepActivity> logger)
 {
     /// <summary>The activity body.</summary>
     public async Task<FlowStepResult> RunAsync(FlowStepInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var run = new RunContext(input.RunId, input.Flow, time.GetUtcNow());
+        var started = time.GetTimestamp();
         var work = new CollectedWork();
         PollPageResult page;
         using (FlowOrchestration.CallsBill(input.Flow) ? BillSlotScope.Enter() : null)
@@ -35,11 +37,15 @@ public sealed class RunFlowStepActivity(IServiceProvider services, TimeProvider 
             };
         }
 
+        LogRan(logger, input.Flow, input.RunId, input.Page, page.Counts.Seen, work.Items.Count, page.More, time.GetElapsedTime(started).TotalMilliseconds);
         return new FlowStepResult(
             work.Items,
             work.Checkpoints.Select(c => new CheckpointValue(c.Name, c.Value)).ToList(),
             page.Counts.Seen, page.Counts.Parked, page.More);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Flow} run {RunId} page {Page}: {Seen} records, {ItemCount} work items, more: {More}, in {Milliseconds:F0} ms")]
+    private static partial void LogRan(ILogger logger, string flow, string runId, int page, int seen, int itemCount, bool more, double milliseconds);
 
     private static PollPageResult Whole(RunCounts counts) => new(counts, More: false);
 

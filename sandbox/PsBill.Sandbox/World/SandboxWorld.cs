@@ -59,6 +59,16 @@ public sealed class SandboxWorld : IAsyncDisposable
     /// <summary>Starts flows and waits for orchestrations, as the timers and an operator would.</summary>
     public FlowDriver Flows => new(Services);
 
+    /// <summary>Runs a timer flow once (SyncReferenceData, PollSuppliers, PollVouchers, PollPayments), as its timer would,
+    /// and waits until its orchestration completed: every page read, every batch sent.</summary>
+    public Task InvokeTimerAsync(string function, CancellationToken cancellationToken = default) =>
+        Flows.RunAsync(function, TimeSpan.FromMinutes(10), cancellationToken: cancellationToken);
+
+    /// <summary>Waits until no orchestration runs (settlements started by webhooks, replays, retries).</summary>
+    /// <exception cref="TimeoutException">Work was still running after <paramref name="timeout"/>.</exception>
+    public Task DrainAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        Flows.WaitForIdleAsync(timeout, cancellationToken: cancellationToken);
+
     private async Task StartPartsAsync(ILoggerProvider? logs, CancellationToken cancellationToken)
     {
         StorageConnectionString = Settings.StorageConnectionString ?? await StartAzuriteAsync(cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PsBill.Connector.Configuration;
-using PsBill.Cli.Hosting;
+using PsBill.Workflows;
 using PsBill.Cli.Hosting.Standalone;
 
 namespace PsBill.Tests.Configuration;

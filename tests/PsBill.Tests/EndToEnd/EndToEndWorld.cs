@@ -1,3 +1,4 @@
+using PsBill.Workflows.Replay;
 using Microsoft.Extensions.DependencyInjection;
 using PsBill.Connector.Bill;
 using PsBill.Connector.Storage.Ledger;
@@ -52,6 +53,10 @@ internal static class EndToEndWorld
         var unmappable = data.VouchersOnAccountsMissingFromBill.ToHashSet(StringComparer.Ordinal);
         return world.PeopleSoft.GetVouchers().Where(v => v.IsApproved && !malformed.Contains(v.Key) && !unmappable.Contains(v.Key)).ToList();
     }
+
+    /// <summary>Starts a Replay orchestration, as the ops page does.</summary>
+    public static async Task<ReplayStart> ReplayAsync(this SandboxWorld world, ReplayRequest request) =>
+        await world.Services.GetRequiredService<ReplayStarter>().StartAsync(await world.Flows.ClientAsync(), request, "test");
 
     public static BillClient BillClient(this SandboxWorld world) => world.Services.GetRequiredService<BillClient>();
 

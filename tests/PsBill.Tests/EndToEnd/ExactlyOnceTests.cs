@@ -1,3 +1,5 @@
+using PsBill.Workflows.Replay;
+using PsBill.Workflows.Starting;
 using Microsoft.Extensions.DependencyInjection;
 using PsBill.Connector.Storage.Audit;
 using PsBill.Connector.Storage.Ledger;
@@ -63,24 +65,24 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
-    public async Task WorkItems_DeliveredTwiceAtOnceAndReplayedAfterwards_CreateNothingTwice()
+    public async Task PollAndReplay_AtOnceAndReplayedAfterwards_CreateNothingTwice()
     {
         await using var world = await EndToEndWorld.StartAsync(azurite, vouchers: 40);
         await world.InvokeTimerAsync("SyncReferenceData");
         await world.InvokeTimerAsync("PollSuppliers");
-        await world.InvokeTimerAsync("PollVouchers");
         var keys = world.PeopleSoft.GetVouchers().Where(v => v.IsApproved).Select(v => v.Key).ToList();
         var suppliers = world.PeopleSoft.GetSuppliers().Select(s => s.Key).ToList();
 
-        // The same keys again while the first items run: a message delivered twice, by two workers at once.
-        var queue = world.Services.GetRequiredService<WorkQueue>();
-        await queue.EnqueueBatchesAsync(WorkItemKind.Voucher, keys, 100);
-        await queue.EnqueueBatchesAsync(WorkItemKind.Supplier, suppliers, 20);
+        // PollVouchers and a replay of the same keys at once: two workers on the same records.
+        var client = await world.Flows.ClientAsync();
+        await world.Services.GetRequiredService<FlowStarter>().StartAsync(client, "PollVouchers");
+        var concurrent = await world.ReplayAsync(new ReplayRequest(keys.Concat(suppliers).ToList()));
+        Assert.NotNull(concurrent.InstanceId);
         await world.DrainAsync(EndToEndWorld.DrainTimeout);
         var afterRedelivery = world.Bill.GetFigures();
 
-        // An operator replays everything.
-        var replay = await world.Services.GetRequiredService<WorkReplay>().ReplayAsync(keys.Concat(suppliers), "test");
+        // An operator replays everything afterwards.
+        var replay = await world.ReplayAsync(new ReplayRequest(keys.Concat(suppliers).ToList()));
         Assert.NotEmpty(replay.Replayed);
         await world.DrainAsync(EndToEndWorld.DrainTimeout);
         var afterReplay = world.Bill.GetFigures();

@@ -3,11 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using PsBill.Connector.Credentials;
-using PsBill.Connector.Storage;
 using PsBill.Connector.Storage.Audit;
 using PsBill.Connector.Storage.Ledger;
-using PsBill.Connector.Work;
+using PsBill.Cli.Hosting.Security;
 using PsBill.Cli.Hosting.Standalone;
+using PsBill.Sandbox.World;
 using PsBill.Tests.Hosting;
 using PsBill.Tests.Infrastructure;
 
@@ -21,11 +21,11 @@ public sealed class OpsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
     private async Task<(StandaloneHost Host, HttpClient Http)> StartAsync()
     {
         var host = StandaloneHost.Create(
-            TestSettings.For(azurite, AzuriteFixture.UniquePrefix(), [new("PsBill:Standalone:RunTimers", "false"), new("PsBill:Standalone:RunQueue", "false")]),
+            TestSettings.For(azurite, AzuriteFixture.UniquePrefix(), [new("PsBill:Standalone:RunTimers", "false")]),
             services => services.AddSingleton<ISecretStore>(new InMemorySecretStore([new(SecretNames.AdminKey, AdminKey)])));
         await host.StartAsync();
         var http = new HttpClient { BaseAddress = host.BaseAddress };
-        http.DefaultRequestHeaders.Add(AdminKeyCheck.Header, AdminKey);
+        http.DefaultRequestHeaders.Add(AdminKeyVerifier.AdminKeyHeader, AdminKey);
         return (host, http);
     }
 
@@ -36,7 +36,7 @@ public sealed class OpsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         await using var _ = host;
         using var anonymous = new HttpClient { BaseAddress = host.BaseAddress };
         using var wrongKey = new HttpClient { BaseAddress = host.BaseAddress };
-        wrongKey.DefaultRequestHeaders.Add(AdminKeyCheck.Header, "nope");
+        wrongKey.DefaultRequestHeaders.Add(AdminKeyVerifier.AdminKeyHeader, "nope");
 
         var none = await anonymous.GetAsync("/api/ops/api/runs");
         var wrong = await wrongKey.GetAsync("/api/ops/api/runs");
@@ -70,7 +70,7 @@ public sealed class OpsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
     }
 
     [Fact]
-    public async Task Replay_ParkedItems_PutsThemBackOnTheQueueMarkedReplay()
+    public async Task Replay_ParkedItems_StartsAReplayOrchestrationThatRunsThem()
     {
         var (host, http) = await StartAsync();
         await using var _ = host;
@@ -82,10 +82,38 @@ public sealed class OpsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
 
         var result = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("supplier:SHARE:V9", (string)result["replayed"]![0]!);
-        var message = (await host.Services.GetRequiredService<PsBillStorage>().WorkQueue.ReceiveMessageAsync()).Value;
-        var item = WorkItem.Parse(message.MessageText);
-        Assert.True(item.Replay);
-        Assert.Equal(["supplier:SHARE:V9"], item.Keys);
+        var instanceId = (string)result["instanceId"]!;
+        // This host has no sync configured: the replayed item fails loudly ("no handler"), after its retries, never silently.
+        await new FlowDriver(host.Services).WaitForInstanceAsync(instanceId, TimeSpan.FromMinutes(2));
+        var instance = JsonNode.Parse(await http.GetStringAsync("/api/ops/api/instances/" + instanceId))!;
+        Assert.Equal("Completed", (string)instance["status"]!);
+        Assert.Contains(await host.Services.GetRequiredService<AuditTrail>().ReadAsync("supplier:SHARE:V9"), t => t.Step == "work.replay");
+    }
+
+    [Fact]
+    public async Task SignIn_WithTheKey_SetsAnHttpOnlyCookieThatOpensTheApiButNotForCrossSitePosts()
+    {
+        var (host, _) = await StartAsync();
+        await using var __ = host;
+        using var browser = new HttpClient(new HttpClientHandler { UseCookies = true, CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
+
+        var wrong = await browser.PostAsync("/api/ops/login", new FormUrlEncodedContent([new("key", "nope")]));
+        var signIn = await browser.PostAsync("/api/ops/login", new FormUrlEncodedContent([new("key", AdminKey)]));
+        var cookie = Assert.Single(signIn.Headers.GetValues("Set-Cookie"));
+        var page = await browser.GetAsync("/api/ops/api/runs");
+        var crossSite = await browser.PostAsJsonAsync("/api/ops/api/replay", new { parked = true });
+        using var sameSite = new HttpRequestMessage(HttpMethod.Post, "/api/ops/api/replay") { Content = JsonContent.Create(new { parked = true }) };
+        sameSite.Headers.Add(OpsSession.CsrfHeader, "1");
+        var fromPage = await browser.SendAsync(sameSite);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(AdminKey, cookie, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, crossSite.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, fromPage.StatusCode);
     }
 
     [Fact]

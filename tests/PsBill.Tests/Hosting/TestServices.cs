@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PsBill.Connector.Storage;
-using PsBill.Cli.Hosting;
+using PsBill.Workflows;
 using PsBill.Tests.Infrastructure;
 
 namespace PsBill.Tests.Hosting;

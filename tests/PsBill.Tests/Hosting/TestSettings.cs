@@ -3,7 +3,7 @@ using PsBill.Tests.Infrastructure;
 
 namespace PsBill.Tests.Hosting;
 
-/// <summary>Configuration for a test: Azurite, a unique prefix, fast queue polling, any free port.</summary>
+/// <summary>Configuration for a test: Azurite, a unique prefix and task hub, fast queue polling, any free port.</summary>
 internal static class TestSettings
 {
     public static IConfiguration For(AzuriteFixture azurite, string prefix, IEnumerable<KeyValuePair<string, string?>>? extra = null)
@@ -14,8 +14,11 @@ internal static class TestSettings
             ["PsBill:Storage:Prefix"] = prefix,
             ["PsBill:Standalone:Url"] = "http://127.0.0.1:0",
             ["PsBill:Standalone:ShutdownTimeout"] = "00:00:10",
-            ["PsBill:Work:MaxPollingInterval"] = "00:00:00.200",
-            ["PsBill:Work:RetryDelay"] = "00:00:00",
+            // A task hub of the test's own: hosts sharing the emulator must not share work.
+            ["PsBill:TaskHub"] = PsBill.Sandbox.World.SandboxWorld.TaskHubName(prefix),
+            ["PsBill:Durable:ControlQueueVisibilityTimeout"] = "00:01:00",
+            ["PsBill:Durable:WorkItemQueueVisibilityTimeout"] = "00:01:00",
+            ["PsBill:Durable:MaxQueuePollingInterval"] = "00:00:01",
             // Far away, so that only the schedules a test sets fire.
             ["PsBill:Schedules:SyncReferenceData"] = "0 0 0 1 1 *",
             ["PsBill:Schedules:PollSuppliers"] = "0 0 0 1 1 *",

@@ -1,4 +1,3 @@
-using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using PsBill.Connector.Bill;
 using PsBill.Connector.Bill.Bulk;
@@ -24,7 +23,6 @@ internal sealed class BillTestHost : IAsyncDisposable
     public static BillTestHost Create(
         BillSimulator simulator,
         TimeProvider? time = null,
-        BlobContainerClient? leaseContainer = null,
         Action<BillClientOptions>? configure = null,
         Action<BillGateOptions>? configureGate = null)
     {
@@ -48,7 +46,6 @@ internal sealed class BillTestHost : IAsyncDisposable
             options.HourlyQuotaMargin = TimeSpan.FromSeconds(1);
             configure?.Invoke(options);
         }, configureGate);
-        if (leaseContainer is not null) services.AddBillLeaseGate(_ => leaseContainer);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         return new BillTestHost(provider);
     }

@@ -11,7 +11,10 @@ using PsBill.Connector.Storage.Audit;
 using PsBill.Connector.Storage.Ledger;
 using PsBill.Connector.Work;
 using PsBill.Cli.Hosting.Standalone;
+using Microsoft.DurableTask.Client;
 using PsBill.Sandbox.Settlement;
+using PsBill.Sandbox.World;
+using PsBill.Workflows.Starting;
 using PsBill.Simulators.Bill;
 using PsBill.Simulators.PeopleSoft;
 
@@ -50,7 +53,7 @@ internal sealed class SettlementTestHost : IAsyncDisposable
     public BillClient BillClient => Services.GetRequiredService<BillClient>();
     public Uri WebhookUrl => new(_host.BaseAddress, "api/bill/webhook");
 
-    public static async Task<SettlementTestHost> StartAsync(string connectionString, SettlementMode mode = SettlementMode.RecordPayment, bool runQueue = true)
+    public static async Task<SettlementTestHost> StartAsync(string connectionString, SettlementMode mode = SettlementMode.RecordPayment)
     {
         var bill = await BillSimulator.StartAsync(new BillSimulatorOptions { WebhookRetryDelays = [TimeSpan.FromMilliseconds(50)] });
         var peopleSoft = await PeopleSoftSimulator.StartAsync(new PeopleSoftSimulatorOptions
@@ -67,15 +70,18 @@ internal sealed class SettlementTestHost : IAsyncDisposable
             [SecretNames.PeopleSoftPassword] = peopleSoft.Options.Password,
             [SecretNames.AdminKey] = "test-admin-key",
         });
+        var prefix = Infrastructure.AzuriteFixture.UniquePrefix();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = connectionString,
-            ["PsBill:Storage:Prefix"] = Infrastructure.AzuriteFixture.UniquePrefix(),
+            ["PsBill:Storage:Prefix"] = prefix,
+            ["PsBill:TaskHub"] = SandboxWorld.TaskHubName(prefix),
+            ["PsBill:Durable:ControlQueueVisibilityTimeout"] = "00:01:00",
+            ["PsBill:Durable:WorkItemQueueVisibilityTimeout"] = "00:01:00",
+            ["PsBill:Durable:MaxQueuePollingInterval"] = "00:00:01",
+            ["PsBill:Work:ActivityFirstRetryDelay"] = "00:00:00.200",
             ["PsBill:Standalone:Url"] = "http://127.0.0.1:0",
             ["PsBill:Standalone:RunTimers"] = "false",
-            ["PsBill:Standalone:RunQueue"] = runQueue ? "true" : "false",
-            ["PsBill:Work:MaxPollingInterval"] = "00:00:00.100",
-            ["PsBill:Work:RetryDelay"] = "00:00:00.200",
             ["PsBill:Settlement:Mode"] = mode.ToString(),
             ["PsBill:Settlement:ClaimRetryDelay"] = "00:00:00.200",
             ["PsBill:Settlement:RetryDelay"] = "00:00:00.300",
@@ -138,16 +144,29 @@ internal sealed class SettlementTestHost : IAsyncDisposable
         return seeded;
     }
 
-    /// <summary>Waits until the host's queue listener has settled everything on the queue.</summary>
+    /// <summary>Waits until BILL delivered its webhooks and every orchestration they started has ended.</summary>
     public async Task DrainAsync()
     {
         await Bill.WaitForWebhooksAsync();
-        await WorkQueueDrain.WaitAsync(Storage, TimeSpan.FromSeconds(60));
+        await new FlowDriver(Services).WaitForIdleAsync(TimeSpan.FromSeconds(90));
     }
 
-    /// <summary>Enqueues a settlement item for a payment, as a webhook or a replay would.</summary>
-    public Task EnqueueAsync(string paymentId, string billId, bool replay = false) =>
-        Services.GetRequiredService<WorkQueue>().EnqueueAsync(WorkItem.For(ItemKeys.Payment(paymentId, billId), replay: replay));
+    /// <summary>Starts a settlement orchestration for a payment, as a webhook (or, with <paramref name="replay"/>, a replay) would.</summary>
+    public async Task EnqueueAsync(string paymentId, string billId, bool replay = false)
+    {
+        var client = await new FlowDriver(Services).ClientAsync();
+        var item = WorkItem.For(ItemKeys.Payment(paymentId, billId), replay: replay);
+        await Services.GetRequiredService<WorkStarter>().StartSettlementAsync(client, item);
+    }
+
+    /// <summary>Settlement orchestrations started so far (by webhooks or <see cref="EnqueueAsync"/>).</summary>
+    public async Task<int> SettlementsStartedAsync()
+    {
+        var client = await new FlowDriver(Services).ClientAsync();
+        var count = 0;
+        await foreach (var _ in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "settle-" })) count++;
+        return count;
+    }
 
     /// <summary>The payments PeopleSoft recorded on a voucher.</summary>
     public IReadOnlyList<global::PsBill.Simulators.PeopleSoft.SimulatedPayment> PaymentsOn(SeededBill bill) =>

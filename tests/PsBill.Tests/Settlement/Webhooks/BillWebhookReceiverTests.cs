@@ -9,13 +9,13 @@ using PsBill.Tests.Settlement.Support;
 
 namespace PsBill.Tests.Settlement.Webhooks;
 
-/// <summary>BillWebhook over real HTTP on the standalone host: signature first, size limit, dedup, enqueue.</summary>
+/// <summary>BillWebhook over real HTTP on the standalone host: signature first, size limit, dedup, one settlement orchestration.</summary>
 public sealed class BillWebhookReceiverTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task ReceiveAsync_ForgedAlteredOrUnsigned_Returns401AndChangesNothing()
     {
-        await using var host = await SettlementTestHost.StartAsync(azurite.ConnectionString, runQueue: false);
+        await using var host = await SettlementTestHost.StartAsync(azurite.ConnectionString);
         const string key = "the-security-key";
         await host.Secrets.SetAsync(SecretNames.WebhookSecurityKey, key);
         var bill = (await host.SeedBillsAsync(120.00m))[0];
@@ -35,20 +35,20 @@ public sealed class BillWebhookReceiverTests(AzuriteFixture azurite) : IClassFix
 
         var events = host.Services.GetRequiredService<WebhookEventStore>();
         Assert.Equal(0, await events.GetDeliveriesAsync(eventId));
-        Assert.Equal(0, (await host.Storage.WorkQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Equal(0, await host.SettlementsStartedAsync());
         Assert.Empty(host.PeopleSoft.GetPayments());
         Assert.Null(await host.Ledger.GetAsync($"payment:{paymentId}:{bill.BillId}"));
 
         // The same body correctly signed is accepted: the refusals above were the signature's doing.
         Assert.Equal(200, await relay.SendAsync(genuine, WebhookSignatureVerifier.Sign(genuine, key)));
         Assert.Equal(1, await events.GetDeliveriesAsync(eventId));
-        Assert.Equal(1, (await host.Storage.WorkQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Equal(1, await host.SettlementsStartedAsync());
     }
 
     [Fact]
     public async Task ReceiveAsync_BodyOverLimit_Returns413AndStoresNothing()
     {
-        await using var host = await SettlementTestHost.StartAsync(azurite.ConnectionString, runQueue: false);
+        await using var host = await SettlementTestHost.StartAsync(azurite.ConnectionString);
         await host.SubscribeAsync();
         var key = await host.Secrets.GetAsync(SecretNames.WebhookSecurityKey);
         var padding = new string(' ', 300 * 1024);
@@ -60,9 +60,33 @@ public sealed class BillWebhookReceiverTests(AzuriteFixture azurite) : IClassFix
     }
 
     [Fact]
+    public async Task ReceiveAsync_ChunkedBodyOverLimitOrAnEventTypeItDoesNotSettle_RefusedOrIgnored()
+    {
+        await using var host = await SettlementTestHost.StartAsync(azurite.ConnectionString);
+        await host.SubscribeAsync();
+        var key = await host.Secrets.GetAsync(SecretNames.WebhookSecurityKey);
+        using var http = new HttpClient();
+
+        // No Content-Length (chunked): the limit is kept while reading.
+        var big = new byte[300 * 1024];
+        using var chunked = new HttpRequestMessage(HttpMethod.Post, host.WebhookUrl) { Content = new StreamContent(new MemoryStream(big)) };
+        chunked.Headers.TransferEncodingChunked = true;
+        chunked.Headers.Add(WebhookSignatureVerifier.SignatureHeader, WebhookSignatureVerifier.Sign(big, key));
+        var refused = await http.SendAsync(chunked);
+
+        await using var relay = await WebhookRelay.StartAsync(host.WebhookUrl);
+        var hacked = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Notifications.PaymentUpdated("stp-hack", "00n-hack", 10m, eventId: "evt-hack")).Replace("payment.updated", "payment.hacked", StringComparison.Ordinal));
+        var ignored = await relay.SendAsync(hacked, WebhookSignatureVerifier.Sign(hacked, key));
+
+        Assert.Equal(413, (int)refused.StatusCode);
+        Assert.Equal(200, ignored);
+        Assert.Equal(0, await host.SettlementsStartedAsync());
+    }
+
+    [Fact]
     public async Task ReceiveAsync_SignedWithPreviousKeyDuringRotation_Accepted()
     {
-        await using var host = await SettlementTestHost.StartAsync(azurite.ConnectionString, runQueue: false);
+        await using var host = await SettlementTestHost.StartAsync(azurite.ConnectionString);
         await host.Secrets.SetAsync(SecretNames.WebhookSecurityKey, "new-key");
         await host.Secrets.SetAsync(SecretNames.WebhookPreviousSecurityKey, "old-key");
         await using var relay = await WebhookRelay.StartAsync(host.WebhookUrl);
@@ -76,9 +100,9 @@ public sealed class BillWebhookReceiverTests(AzuriteFixture azurite) : IClassFix
     }
 
     [Fact]
-    public async Task ReceiveAsync_SameEventTwice_EnqueuesOnce()
+    public async Task ReceiveAsync_SameEventTwice_StartsOneSettlement()
     {
-        await using var host = await SettlementTestHost.StartAsync(azurite.ConnectionString, runQueue: false);
+        await using var host = await SettlementTestHost.StartAsync(azurite.ConnectionString);
         await host.SubscribeAsync();
         var key = await host.Secrets.GetAsync(SecretNames.WebhookSecurityKey);
         await using var relay = await WebhookRelay.StartAsync(host.WebhookUrl);
@@ -88,13 +112,13 @@ public sealed class BillWebhookReceiverTests(AzuriteFixture azurite) : IClassFix
         Assert.Equal(200, await relay.SendAsync(body, WebhookSignatureVerifier.Sign(body, key)));
 
         Assert.Equal(2, await host.Services.GetRequiredService<WebhookEventStore>().GetDeliveriesAsync("evt-dup"));
-        Assert.Equal(1, (await host.Storage.WorkQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Equal(1, await host.SettlementsStartedAsync());
     }
 
     [Fact]
     public async Task SubscribeAsync_CalledTwice_OneSubscriptionAndKeyKept()
     {
-        await using var host = await SettlementTestHost.StartAsync(azurite.ConnectionString, runQueue: false);
+        await using var host = await SettlementTestHost.StartAsync(azurite.ConnectionString);
         var first = await host.SubscribeAsync();
         var key = await host.Secrets.GetAsync(SecretNames.WebhookSecurityKey);
         var second = await host.SubscribeAsync();
