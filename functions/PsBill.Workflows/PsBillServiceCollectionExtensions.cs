@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PsBill.Connector.Bill;
+using PsBill.Connector.Configuration;
 using PsBill.Connector.Credentials;
 using PsBill.Connector.Credentials.Checks;
 using PsBill.Connector.Diagnostics;
@@ -40,13 +41,14 @@ public static class PsBillServiceCollectionExtensions
         // Settlement (BILL to PeopleSoft) needs both clients too: added whenever they are, by configuration or by the caller.
         if (services.Any(d => d.ServiceType == typeof(BillClient)) && services.Any(d => d.ServiceType == typeof(PeopleSoftReader)))
             services.AddPsBillSettlement(configuration);
-        services.AddPsBillWorkflows();
+        services.AddPsBillWorkflows(configuration);
         return services;
     }
 
     /// <summary>The Durable layer: activities, starters and HTTP endpoints (the orchestrators and the entity need no services).</summary>
-    private static void AddPsBillWorkflows(this IServiceCollection services)
+    private static void AddPsBillWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddPsBillOptions<ScheduleOptions>(configuration, ScheduleOptions.Section);
         services.TryAddSingleton<WorkSettingsFactory>();
         services.TryAddSingleton<FlowStarter>();
         services.TryAddSingleton<WorkStarter>();

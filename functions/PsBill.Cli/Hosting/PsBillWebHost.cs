@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using PsBill.Cli.Hosting.Standalone;
 using PsBill.Workflows;
 
 namespace PsBill.Cli.Hosting;
@@ -17,6 +16,9 @@ public static class PsBillWebHost
         ["Logging:LogLevel:Azure.Core"] = "Error",
         ["Logging:LogLevel:DurableTask.AzureStorage"] = "Error",
         ["Logging:LogLevel:DurableTask.Core"] = "Error",
+        // The WebJobs host logs every function start and end; the activities log their own outcome with the record key.
+        ["Logging:LogLevel:Function"] = "Warning",
+        ["Logging:LogLevel:Host"] = "Warning",
     };
 
     /// <summary>
@@ -28,7 +30,7 @@ public static class PsBillWebHost
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Configuration.Sources.Clear();
-        builder.Configuration.AddInMemoryCollection(ScheduleDefaults.Values);
+        builder.Configuration.AddInMemoryCollection(ScheduleOptions.Defaults);
         builder.Configuration.AddInMemoryCollection(QuietLogging);
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.AddConfiguration(configuration.GetSection("Logging"));

@@ -27,7 +27,7 @@ public sealed class BillServiceCollectionExtensionsTests
         Assert.Equal("https://gateway.stage.bill.com/connect", options.BaseUrl!.AbsoluteUri);
         Assert.Equal(4, options.RateLimitMaxRetries);
         Assert.Equal(2, gate.SlotCount);
-        Assert.IsType<InProcessBillCallGate>(services.GetRequiredService<IBillCallGate>());
+        Assert.IsType<FlowSlotBillCallGate>(services.GetRequiredService<IBillCallGate>());
         Assert.NotNull(services.GetRequiredService<BillClient>());
     }
 

@@ -5,27 +5,9 @@ namespace PsBill.Tests.Cli;
 public sealed class PsBillCommandLineTests
 {
     [Fact]
-    public async Task FunctionsGenerate_OutFolder_WritesHostJsonAndEveryFunctionJson()
+    public async Task Replay_WithoutASelector_FailsWithTheRule()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "psbill-cli-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var exit = await PsBillCommandLine.InvokeAsync(["functions", "generate", "--out", directory]);
-
-            Assert.Equal(0, exit);
-            Assert.True(File.Exists(Path.Combine(directory, "host.json")));
-            Assert.Equal(7, Directory.GetFiles(directory, "function.json", SearchOption.AllDirectories).Length);
-        }
-        finally
-        {
-            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
-        }
-    }
-
-    [Fact]
-    public async Task FunctionsGenerate_WithoutOut_FailsWithUsageError()
-    {
-        var exit = await PsBillCommandLine.InvokeAsync(["functions", "generate"]);
+        var exit = await PsBillCommandLine.InvokeAsync(["replay"]);
 
         Assert.NotEqual(0, exit);
     }
@@ -35,6 +17,6 @@ public sealed class PsBillCommandLineTests
     {
         var root = PsBillCommandLine.Build();
 
-        Assert.Equal(["bill", "credentials", "functions", "ops", "replay", "run", "serve", "settlements"], root.Subcommands.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["bill", "credentials", "ops", "replay", "run", "settlements"], root.Subcommands.Select(c => c.Name).Order(StringComparer.Ordinal));
     }
 }

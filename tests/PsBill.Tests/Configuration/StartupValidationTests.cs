@@ -14,13 +14,13 @@ public sealed class StartupValidationTests
     [Fact]
     public void ValidatePsBillConfiguration_SeveralBadSettings_ListsEveryOneByName()
     {
-        var configuration = Settings(("PsBill:Storage:Prefix", "Bad_Prefix"), ("PsBill:Schedules:PollVouchers", "every 5 minutes"), ("PsBill:Work:MaxDequeueCount", "0"));
+        var configuration = Settings(("PsBill:Storage:Prefix", "Bad_Prefix"), ("PsBill:Schedules:PollVouchers", "every 5 minutes"), ("PsBill:Work:MaxRetries", "-1"));
         using var provider = new ServiceCollection().AddLogging().AddPsBill(configuration).BuildServiceProvider();
 
         var ex = Assert.Throws<PsBillConfigurationException>(provider.ValidatePsBillConfiguration);
 
         var settings = ex.Errors.Select(e => e.Setting).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["AzureWebJobsStorage", "PsBill__Schedules__PollVouchers", "PsBill__Storage__Prefix", "PsBill__Work__MaxDequeueCount"], settings);
+        Assert.Equal(["AzureWebJobsStorage", "PsBill__Schedules__PollVouchers", "PsBill__Storage__Prefix", "PsBill__Work__MaxRetries"], settings);
         Assert.Contains("Setting PsBill__Schedules__PollVouchers is not an NCRONTAB schedule", ex.Message);
     }
 

@@ -1,3 +1,6 @@
+using PsBill.Connector.Storage.Runs;
+using PsBill.Sandbox.World;
+using PsBill.Workflows;
 using Microsoft.Extensions.DependencyInjection;
 using PsBill.Connector.Settlement;
 using PsBill.Connector.Storage.Ledger;
@@ -55,16 +58,16 @@ public sealed class PaymentSettlementHandlerTests(AzuriteFixture azurite) : ICla
         Assert.Empty(host.PaymentsOn(bills[0]));
         Assert.Single(host.PaymentsOn(bills[1]));
 
-        var poll = host.Services.GetRequiredService<IPaymentPoll>();
-        var counts = await poll.PollAsync(new RunContext("run-test", "PollPayments", TimeProvider.System.GetUtcNow()));
+        var flows = new FlowDriver(host.Services);
+        await flows.RunAsync(FunctionNames.PollPayments, TimeSpan.FromMinutes(2));
         await host.DrainAsync();
 
-        Assert.Equal(2, counts.Seen);
+        Assert.Equal(2, (await host.Services.GetRequiredService<RunStore>().ListRecentAsync(1, FunctionNames.PollPayments)).Single().Counts.Seen);
         Assert.Equal(80.00m, Assert.Single(host.PaymentsOn(bills[0])).Amount);
         Assert.Single(host.PaymentsOn(bills[1]));
 
         // A second poll finds nothing left to do.
-        await poll.PollAsync(new RunContext("run-test-2", "PollPayments", TimeProvider.System.GetUtcNow()));
+        await flows.RunAsync(FunctionNames.PollPayments, TimeSpan.FromMinutes(2));
         await host.DrainAsync();
         Assert.Equal(2, host.PeopleSoft.GetPayments().Count);
     }

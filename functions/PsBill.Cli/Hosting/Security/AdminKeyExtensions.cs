@@ -13,6 +13,7 @@ public static class AdminKeyExtensions
     public static IServiceCollection AddPsBillAdminKey(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AdminKeyVerifier>();
         return services;
     }

@@ -48,7 +48,8 @@ public sealed class StandaloneHost : IAsyncDisposable
         var options = Bind<StandaloneOptions>(configuration, StandaloneOptions.Section);
         var durable = Bind<DurableHostOptions>(configuration, DurableHostOptions.Section);
         if (configuration["PsBill:TaskHub"] is { Length: > 0 } hub) durable.TaskHub = hub;
-        var errors = new SettingsValidator<DurableHostOptions>(SettingNames.Section(DurableHostOptions.Section)).Check(durable);
+        var errors = new SettingsValidator<StandaloneOptions>(SettingNames.Section(StandaloneOptions.Section)).Check(options)
+            .Concat(new SettingsValidator<DurableHostOptions>(SettingNames.Section(DurableHostOptions.Section)).Check(durable)).ToList();
         if (errors.Count > 0) throw new PsBillConfigurationException(errors);
 
         builder.Services.AddPsBillOptions<StandaloneOptions>(configuration, StandaloneOptions.Section);

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+using PsBill.Connector.Bill.Gate;
+
+namespace PsBill.Tests.Bill.Gate;
+
+/// <summary>Inside an activity that holds a BillGate slot its BILL calls go one at a time; outside a flow the in-process limit applies.</summary>
+public sealed class FlowSlotBillCallGateTests
+{
+    [Fact]
+    public async Task EnterAsync_InsideASlotScope_LetsOneCallThroughAtATime()
+    {
+        using var gate = new FlowSlotBillCallGate(Options.Create(new BillGateOptions { SlotCount = 3 }));
+        using (BillSlotScope.Enter())
+        {
+            var first = await gate.EnterAsync();
+            // Parallel work inside the activity (Parallel.ForEachAsync) shares the scope and must wait.
+            var second = Task.Run(async () => await gate.EnterAsync());
+            await Task.Delay(100);
+            Assert.False(second.IsCompleted);
+
+            await first.DisposeAsync();
+            await using var _ = await second.WaitAsync(TimeSpan.FromSeconds(5));
+        }
+    }
+
+    [Fact]
+    public async Task EnterAsync_OutsideAFlow_AdmitsTheSlotCount()
+    {
+        using var gate = new FlowSlotBillCallGate(Options.Create(new BillGateOptions { SlotCount = 2 }));
+        var one = await gate.EnterAsync();
+        var two = await gate.EnterAsync();
+        var three = gate.EnterAsync().AsTask();
+        await Task.Delay(100);
+        Assert.False(three.IsCompleted);
+
+        await one.DisposeAsync();
+        await (await three.WaitAsync(TimeSpan.FromSeconds(5))).DisposeAsync();
+        await two.DisposeAsync();
+    }
+}
