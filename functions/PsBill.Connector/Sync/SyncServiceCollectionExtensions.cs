@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PsBill.Connector.Configuration;
 using PsBill.Connector.Storage;
+using PsBill.Connector.Sync.Adoption;
 using PsBill.Connector.Sync.Engine;
 using PsBill.Connector.Sync.Ledger;
 using PsBill.Connector.Sync.Polling;
@@ -27,6 +28,11 @@ public static class SyncServiceCollectionExtensions
     {
         services.AddPsBillOptions<SyncOptions>(configuration, SyncOptions.Section);
         services.AddPsBillTable(SourceSnapshotStore.TableName);
+        services.AddPsBillOptions<AdoptionOptions>(configuration, AdoptionOptions.Section);
+        services.AddPsBillTable(AdoptionStore.TableName);
+        services.TryAddSingleton<AdoptionStore>();
+        services.TryAddSingleton<BillDirectory>();
+        services.TryAddSingleton<VendorMatcher>();
 
         services.TryAddSingleton<SourceSnapshotStore>();
         services.TryAddSingleton<SyncLedger>();

@@ -72,7 +72,9 @@ public sealed class SyncLedger(LedgerStore ledger, TimeProvider time, IOptions<S
             RunId = runId ?? existing.RunId,
             ParkedReason = null,
             // A create records what it sends (so it can be found again); an update or archive keeps what was recorded.
-            Detail = (((sending && !hasRemote) || decision == ClaimDecision.Update ? detail : recorded) with { CallEnded = false, Cause = null, NeedsLookup = false, Placeholder = false }).ToJson(),
+            // An adopted object stays marked as adopted through its updates.
+            Detail = (((sending && !hasRemote) ? detail : decision == ClaimDecision.Update ? detail with { Adopted = recorded.Adopted } : recorded)
+                with { CallEnded = false, Cause = null, NeedsLookup = false, Placeholder = false }).ToJson(),
         };
         try
         {
