@@ -7,6 +7,7 @@ using PsBill.Connector.Sync.Adoption;
 using PsBill.Connector.Sync.Engine;
 using PsBill.Connector.Sync.Ledger;
 using PsBill.Connector.Sync.Polling;
+using PsBill.Connector.Sync.Preview;
 using PsBill.Connector.Sync.ReferenceData;
 using PsBill.Connector.Sync.Snapshots;
 using PsBill.Connector.Sync.Suppliers;
@@ -49,6 +50,8 @@ public static class SyncServiceCollectionExtensions
         services.TryAddScoped<BillSync>();
         services.TryAddScoped<IncrementalPoll>();
         services.TryAddScoped<WithdrawnVoucherSweep>();
+        services.TryAddScoped<SyncPreview>();
+        services.TryAddScoped<VendorMatchReview>();
 
         services.TryAddScoped<IReferenceDataSync, ReferenceDataSync>();
         services.TryAddScoped<ISupplierPoll, SupplierPoll>();

@@ -19,6 +19,13 @@ public sealed class SyncLedger(LedgerStore ledger, TimeProvider time, IOptions<S
     /// <summary>Reads a record's row.</summary>
     public Task<LedgerEntry?> GetAsync(string key, CancellationToken cancellationToken = default) => ledger.GetAsync(key, cancellationToken);
 
+    /// <summary>True while an intent row is young enough that its call may still be running.</summary>
+    public bool IsInFlight(LedgerEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return time.GetUtcNow() - entry.UpdatedAt < options.Value.InFlightTimeout;
+    }
+
     /// <summary>Decides what to do with a record and, when a BILL call follows, claims it by writing the intent.</summary>
     public async Task<LedgerClaim> ClaimAsync(string key, SyncAction action, string? hash, SyncDetail detail, string? runId, CancellationToken cancellationToken = default)
     {
