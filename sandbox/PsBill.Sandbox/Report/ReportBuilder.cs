@@ -3,6 +3,7 @@ using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
 using PsBill.Connector.Storage;
 using PsBill.Connector.Storage.Ledger;
+using PsBill.Connector.Sync.Adoption;
 using PsBill.Connector.Sync.Ledger;
 using PsBill.Connector.Work;
 using PsBill.Sandbox.World;
@@ -58,8 +59,13 @@ public static class ReportBuilder
             foreach (var key in poison.TryGetItem()?.Keys ?? [$"(unreadable message: {poison.Message[..Math.Min(40, poison.Message.Length)]})"]) failedKeys.Add(key);
         }
 
+        var adoptions = world.Services.GetRequiredService<AdoptionStore>();
+        var proposals = await adoptions.ListProposalsAsync(cancellationToken).ConfigureAwait(false);
         return new ConnectorFigures
         {
+            AdoptedVendors = await adoptions.CountLinksAsync(AdoptedKind.Vendor, cancellationToken).ConfigureAwait(false),
+            ProposedMatches = proposals.Count(p => p.Status == ProposalStatus.Pending),
+            AdoptedBills = await adoptions.CountLinksAsync(AdoptedKind.Bill, cancellationToken).ConfigureAwait(false),
             Parked = parked, Failed = failedKeys.Count, Unfinished = unfinished,
             ParkedByCause = byCause, ParkedExamples = examples, FailedReasons = reasons,
         };
