@@ -39,11 +39,13 @@ public static class ReportBuilder
         var byCause = new Dictionary<string, int>(StringComparer.Ordinal);
         var examples = new List<string>();
         var parked = 0;
+        var proposed = 0; // suppliers parked for an operator's confirm or reject
         await foreach (var entry in ledger.QueryByStateAsync(LedgerState.Parked, cancellationToken).ConfigureAwait(false))
         {
             parked++;
             var cause = $"{entry.Kind} / {SyncDetail.Parse(entry.Detail).Cause?.ToString() ?? "?"}";
             byCause[cause] = byCause.GetValueOrDefault(cause) + 1;
+            if (entry.Kind == "supplier" && SyncDetail.Parse(entry.Detail).Cause == ParkCause.Match) proposed++;
             if (examples.Count < 8) examples.Add(entry.ParkedReason ?? entry.Key);
         }
 
@@ -60,11 +62,10 @@ public static class ReportBuilder
         }
 
         var adoptions = world.Services.GetRequiredService<AdoptionStore>();
-        var proposals = await adoptions.ListProposalsAsync(cancellationToken).ConfigureAwait(false);
         return new ConnectorFigures
         {
             AdoptedVendors = await adoptions.CountLinksAsync(AdoptedKind.Vendor, cancellationToken).ConfigureAwait(false),
-            ProposedMatches = proposals.Count(p => p.Status == ProposalStatus.Pending),
+            ProposedMatches = proposed,
             AdoptedBills = await adoptions.CountLinksAsync(AdoptedKind.Bill, cancellationToken).ConfigureAwait(false),
             Parked = parked, Failed = failedKeys.Count, Unfinished = unfinished,
             ParkedByCause = byCause, ParkedExamples = examples, FailedReasons = reasons,

@@ -43,8 +43,19 @@ public sealed class VendorMatchReview(
         return rows;
     }
 
-    /// <summary>The recorded proposals, pending and decided.</summary>
-    public Task<IReadOnlyList<VendorProposal>> ListAsync(CancellationToken cancellationToken = default) => store.ListProposalsAsync(cancellationToken);
+    /// <summary>The recorded proposals: decided ones, and pending ones whose supplier still waits (parked) for an operator.</summary>
+    public async Task<IReadOnlyList<VendorProposal>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var open = new List<VendorProposal>();
+        foreach (var proposal in await store.ListProposalsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // A pending proposal goes stale when the supplier got its vendor meanwhile (e.g. the candidate was adopted by another supplier).
+            if (proposal.Status == ProposalStatus.Pending
+                && await ledger.GetAsync(proposal.SupplierKey, cancellationToken).ConfigureAwait(false) is { State.Value: "done" }) continue;
+            open.Add(proposal);
+        }
+        return open;
+    }
 
     /// <summary>An operator says <paramref name="vendorId"/> is the supplier's vendor: recorded, and the supplier is synced again (it adopts it).</summary>
     /// <exception cref="ArgumentException">BILL has no such vendor.</exception>

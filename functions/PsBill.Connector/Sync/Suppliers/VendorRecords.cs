@@ -70,17 +70,24 @@ public sealed class VendorRecords(BillClient client, BulkSplitter splitter, Bill
         }
 
         var verdict = matcher.Match(plan.Payload, plan.Detail.Marker, plan.MatchKeys, await directory.VendorsAsync(cancellationToken).ConfigureAwait(false));
+        if (verdict.Kind == MatchKind.None) return ExistingMatch.None;
         var candidates = new List<VendorCandidate>();
+        var taken = false;
         foreach (var candidate in verdict.Candidates)
         {
-            // A vendor another supplier adopted (this cycle, before its marker was written) is that supplier's.
+            // A vendor another supplier adopted is not adopted twice; it stays a candidate (an operator rejects it), so the
+            // outcome does not depend on which supplier ran first.
             var owner = await adoptions.OwnerAsync(AdoptedKind.Vendor, candidate.VendorId, cancellationToken).ConfigureAwait(false);
-            if (owner is null || owner == plan.Key) candidates.Add(candidate);
+            if (owner is not null && owner != plan.Key)
+            {
+                taken = true;
+                candidates.Add(candidate with { Reasons = [.. candidate.Reasons, "already linked to " + owner] });
+            }
+            else candidates.Add(candidate);
         }
 
-        if (verdict.Kind == MatchKind.Sure && candidates.Count == 1)
+        if (verdict.Kind == MatchKind.Sure && !taken)
             return ExistingMatch.Adopt(candidates[0].VendorId, $"'{candidates[0].Name}' score {candidates[0].Score} ({string.Join("; ", candidates[0].Reasons)})");
-        if (candidates.Count == 0) return ExistingMatch.None;
         return ExistingMatch.Park(
             $"{plan.Key} ('{plan.Payload.Name}'): possible match with existing BILL vendors, confirm one or reject them (psbill vendors): {string.Join(" | ", candidates)}",
             ParkCause.Match, candidates);
