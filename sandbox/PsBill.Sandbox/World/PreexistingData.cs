@@ -21,7 +21,8 @@ public static class PreexistingData
         var sendable = Sendable(data);
         var suppliers = data.Suppliers
             .Where(s => s.Status == "A" && s.Addresses.Count > 0 && sendable.ContainsKey(s.Key) && !data.MalformedSuppliers.Any(m => m.Key == s.Key))
-            .OrderBy(s => s.Key, StringComparer.Ordinal)
+            .OrderByDescending(s => Math.Min(3, sendable[s.Key].Count)) // suppliers with three vouchers first: same, paid, other amount
+            .ThenBy(s => s.Key, StringComparer.Ordinal)
             .ToList();
         var exact = new Dictionary<string, string>(StringComparer.Ordinal);
         var misspelled = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -84,11 +85,11 @@ public static class PreexistingData
             .ToDictionary(g => g.Key, g => g.OrderBy(v => v.Key, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
     }
 
-    /// <summary>A typo: the second letter of the longest word dropped ("Northwind" -> "Nrthwind").</summary>
+    /// <summary>A typo: the second letter of the longest word of letters dropped ("Northwind" -> "Nrthwind").</summary>
     private static string Misspell(string name)
     {
         var words = name.Split(' ');
-        var longest = Array.IndexOf(words, words.MaxBy(w => w.Length));
+        var longest = Array.IndexOf(words, words.Where(w => w.All(char.IsLetter)).DefaultIfEmpty(words[0]).MaxBy(w => w.Length));
         if (words[longest].Length > 3) words[longest] = words[longest].Remove(1, 1);
         else words[longest] += "x";
         return string.Join(' ', words);

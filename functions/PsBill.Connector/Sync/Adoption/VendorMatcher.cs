@@ -6,7 +6,7 @@ namespace PsBill.Connector.Sync.Adoption;
 
 /// <summary>
 /// Scores the existing BILL vendors against a supplier. The name carries most of the weight (80 for the same normalized name,
-/// less for a similar one); tax id, bank account, email and address add to it where both sides have them, and a tax id or
+/// under 50 for a similar one); tax id, bank account, email and address add to it where both sides have them, and a tax id or
 /// bank account that differs takes a lot away (two companies can share a name, not a tax id). A vendor carrying another
 /// supplier's marker belongs to that supplier and is never a candidate; one carrying this supplier's marker is this one.
 /// </summary>
@@ -53,7 +53,8 @@ public sealed partial class VendorMatcher(IOptions<AdoptionOptions> options)
             var similarity = VendorNames.Similarity(pairs, existing.NamePairs);
             if (similarity >= 0.5)
             {
-                score += (int)Math.Round(similarity * 50);
+                // At most 49: a similar name with the same email and address (79) is never sure without a tax id or bank account.
+                score += Math.Min(49, (int)Math.Round(similarity * 50));
                 reasons.Add($"similar name ({similarity:P0})");
             }
         }
