@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs PsBill's main job on the embedded sandbox: Azurite, a simulated PeopleSoft and a simulated BILL
 # (seeded), and the standalone host, through one full cycle; prints a summary and writes the JSON report.
-#   ./sandbox.sh [--suppliers N] [--vouchers N] [--bill-latency-ms L] [--faults none|chaos] [--report FILE]
+#   ./sandbox.sh [--suppliers N] [--vouchers N] [--bill-latency-ms L] [--faults none|chaos] [--report FILE] [--seed N] [--preexisting N]
 # Exits non-zero if any BILL vendor or bill is duplicated, or an item failed outside parking.
 set -euo pipefail
 cd "$(dirname "$0")"

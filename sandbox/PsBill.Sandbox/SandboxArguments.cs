@@ -3,11 +3,11 @@ using PsBill.Sandbox.World;
 
 namespace PsBill.Sandbox;
 
-/// <summary><c>./sandbox.sh [--suppliers N] [--vouchers N] [--bill-latency-ms L] [--faults none|chaos] [--report FILE] [--seed N]</c>.</summary>
+/// <summary><c>./sandbox.sh [--suppliers N] [--vouchers N] [--bill-latency-ms L] [--faults none|chaos] [--report FILE] [--seed N] [--preexisting N]</c>.</summary>
 public sealed record SandboxArguments(SandboxSettings Settings, string? ReportPath)
 {
     /// <summary>The usage line.</summary>
-    public const string Usage = "usage: ./sandbox.sh [--suppliers N] [--vouchers N] [--bill-latency-ms L] [--faults none|chaos] [--report FILE] [--seed N]";
+    public const string Usage = "usage: ./sandbox.sh [--suppliers N] [--vouchers N] [--bill-latency-ms L] [--faults none|chaos] [--report FILE] [--seed N] [--preexisting N]";
 
     /// <summary>Parses the arguments.</summary>
     /// <exception cref="ArgumentException">An unknown option or a bad value (the message says which).</exception>
@@ -24,6 +24,7 @@ public sealed record SandboxArguments(SandboxSettings Settings, string? ReportPa
                 case "--suppliers": settings = settings with { Suppliers = Count(option, Value(), 1) }; break;
                 case "--vouchers": settings = settings with { Vouchers = Count(option, Value(), 0) }; break;
                 case "--bill-latency-ms": settings = settings with { BillLatency = TimeSpan.FromMilliseconds(Count(option, Value(), 0)) }; break;
+                case "--preexisting": settings = settings with { Preexisting = Count(option, Value(), 0) }; break;
                 case "--seed": settings = settings with { Seed = Count(option, Value(), 0) }; break;
                 case "--report": report = Value(); break;
                 case "--set":

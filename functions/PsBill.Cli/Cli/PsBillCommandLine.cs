@@ -22,6 +22,8 @@ public static class PsBillCommandLine
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(Settlements.SettlementsCommand.Create());
         Webhooks.WebhookCommand.AddTo(root);
+        root.Subcommands.Add(Sync.SyncCommand.Create());
+        root.Subcommands.Add(Vendors.VendorsCommand.Create());
         // The credentials commands read and write the configured store (Key Vault or the local encrypted file) and
         // check them with a BILL login and a PeopleSoft query; the provider is built only when a command runs.
         root.Subcommands.Add(Credentials.CredentialsCommand.Create(

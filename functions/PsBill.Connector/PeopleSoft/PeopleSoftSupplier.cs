@@ -19,6 +19,15 @@ public sealed record PeopleSoftSupplier(
     string? Phone,
     DateTime ChangedAt)
 {
+    /// <summary>The tax id (optional column <c>STD_ID_NUM</c>, e.g. from <c>PS_VENDOR_ID_NBRS</c>): used only to recognize a vendor keyed into BILL by hand.</summary>
+    public string? TaxId { get; init; }
+
+    /// <summary>The bank account number (optional column <c>BANK_ACCOUNT_NUM</c>, <c>PS_VNDR_BANK_ACCT</c>): only to recognize a vendor; never sent or logged.</summary>
+    public string? BankAccountNumber { get; init; }
+
+    /// <summary>The bank's routing number (optional column <c>DFI_ID</c>): only to recognize a vendor.</summary>
+    public string? BankRoutingNumber { get; init; }
+
     /// <summary>The ledger key of this supplier: <c>supplier:{SETID}:{VENDOR_ID}</c>.</summary>
     public string Key => PeopleSoftRecordKeys.Supplier(SetId, VendorId);
 

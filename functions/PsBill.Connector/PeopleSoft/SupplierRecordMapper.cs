@@ -33,7 +33,13 @@ internal static class SupplierRecordMapper
             current.Row["CITY"], current.Row["STATE"], current.Row["POSTAL"], current.Row["COUNTRY"]);
 
         return new PeopleSoftSupplier(group.Key[0], group.Key[1], name, status, address,
-            current.Row?["EMAILID"], current.Row?["PHONE"], group.Position.ChangedAt);
+            current.Row?["EMAILID"], current.Row?["PHONE"], group.Position.ChangedAt)
+        {
+            // Optional columns: a suppliers query that selects them lets PsBill recognize vendors keyed into BILL by hand.
+            TaxId = head["STD_ID_NUM"],
+            BankAccountNumber = head["BANK_ACCOUNT_NUM"],
+            BankRoutingNumber = head["DFI_ID"],
+        };
     }
 
     public static string RecordKey(QasRecordGroup group) =>

@@ -75,6 +75,24 @@ public sealed class SyncOptions
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
     public TimeSpan WithdrawnSweepInterval { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>Cutover: only vouchers of this date or later go to BILL (<c>PsBill__Sync__CutoverDate</c>, <c>yyyy-MM-dd</c>; default none).
+    /// Older ones are skipped (the ledger says why), so the history AP re-keyed by hand is left alone. PeopleSoft's facts give no
+    /// approval date, so the date compared is <see cref="CutoverDateField"/>.</summary>
+    public DateOnly? CutoverDate { get; set; }
+
+    /// <summary>Which voucher date <see cref="CutoverDate"/> is compared with (<c>PsBill__Sync__CutoverDateField</c>: <c>AccountingDate</c>
+    /// (default; ACCOUNTING_DT, INVOICE_DT when it is empty) or <c>InvoiceDate</c>).</summary>
+    public CutoverDateField CutoverDateField { get; set; } = CutoverDateField.AccountingDate;
+
+    /// <summary>Vouchers never sent to BILL, <c>BU:VOUCHER_ID</c> (or full keys) separated by <c>;</c> or <c>,</c> (<c>PsBill__Sync__CutoverSkipVouchers</c>).</summary>
+    public string CutoverSkipVouchers { get; set; } = "";
+
+    /// <summary>The voucher keys of <see cref="CutoverSkipVouchers"/>.</summary>
+    public IReadOnlySet<string> CutoverSkipKeys =>
+        CutoverSkipVouchers.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(k => k.StartsWith("voucher:", StringComparison.Ordinal) ? k : "voucher:" + k)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The parsed <see cref="SetIdCurrencies"/>.</summary>
     public IReadOnlyDictionary<string, string> SetIdCurrencyMap => ParsePairs(SetIdCurrencies);
 

@@ -3,9 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PsBill.Connector.Configuration;
 using PsBill.Connector.Storage;
+using PsBill.Connector.Sync.Adoption;
 using PsBill.Connector.Sync.Engine;
 using PsBill.Connector.Sync.Ledger;
 using PsBill.Connector.Sync.Polling;
+using PsBill.Connector.Sync.Preview;
 using PsBill.Connector.Sync.ReferenceData;
 using PsBill.Connector.Sync.Snapshots;
 using PsBill.Connector.Sync.Suppliers;
@@ -27,6 +29,11 @@ public static class SyncServiceCollectionExtensions
     {
         services.AddPsBillOptions<SyncOptions>(configuration, SyncOptions.Section);
         services.AddPsBillTable(SourceSnapshotStore.TableName);
+        services.AddPsBillOptions<AdoptionOptions>(configuration, AdoptionOptions.Section);
+        services.AddPsBillTable(AdoptionStore.TableName);
+        services.TryAddSingleton<AdoptionStore>();
+        services.TryAddSingleton<BillDirectory>();
+        services.TryAddSingleton<VendorMatcher>();
 
         services.TryAddSingleton<SourceSnapshotStore>();
         services.TryAddSingleton<SyncLedger>();
@@ -43,6 +50,8 @@ public static class SyncServiceCollectionExtensions
         services.TryAddScoped<BillSync>();
         services.TryAddScoped<IncrementalPoll>();
         services.TryAddScoped<WithdrawnVoucherSweep>();
+        services.TryAddScoped<SyncPreview>();
+        services.TryAddScoped<VendorMatchReview>();
 
         services.TryAddScoped<IReferenceDataSync, ReferenceDataSync>();
         services.TryAddScoped<ISupplierPoll, SupplierPoll>();

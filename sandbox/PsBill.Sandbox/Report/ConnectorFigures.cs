@@ -14,6 +14,15 @@ public sealed record ConnectorFigures
     /// <summary>The task hub's orchestration instances: every flow page, lane, settlement and replay.</summary>
     [JsonPropertyName("orchestrations")] public OrchestrationFigures Orchestrations { get; init; } = new();
 
+    /// <summary>BILL vendors keyed in before the connector and adopted by a supplier (linked, not created).</summary>
+    [JsonPropertyName("adopted_vendors")] public int AdoptedVendors { get; init; }
+
+    /// <summary>Suppliers whose BILL vendor is unsure, waiting for an operator's confirm or reject.</summary>
+    [JsonPropertyName("proposed_matches")] public int ProposedMatches { get; init; }
+
+    /// <summary>Bills keyed in before the connector and adopted by a voucher (same invoice number and amounts).</summary>
+    [JsonPropertyName("adopted_bills")] public int AdoptedBills { get; init; }
+
     /// <summary>Ledger rows still in the intent state at the end (should be 0 after a drain).</summary>
     [JsonIgnore] public int Unfinished { get; init; }
 

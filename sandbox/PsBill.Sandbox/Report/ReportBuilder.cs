@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using PsBill.Connector.Storage.Failures;
 using PsBill.Connector.Storage.Ledger;
+using PsBill.Connector.Sync.Adoption;
 using PsBill.Connector.Sync.Ledger;
 using PsBill.Connector.Work;
 using PsBill.Sandbox.World;
@@ -38,11 +39,13 @@ public static class ReportBuilder
         var byCause = new Dictionary<string, int>(StringComparer.Ordinal);
         var examples = new List<string>();
         var parked = 0;
+        var proposed = 0; // suppliers parked for an operator's confirm or reject
         await foreach (var entry in ledger.QueryByStateAsync(LedgerState.Parked, cancellationToken).ConfigureAwait(false))
         {
             parked++;
             var cause = $"{entry.Kind} / {SyncDetail.Parse(entry.Detail).Cause?.ToString() ?? "?"}";
             byCause[cause] = byCause.GetValueOrDefault(cause) + 1;
+            if (entry.Kind == "supplier" && SyncDetail.Parse(entry.Detail).Cause == ParkCause.Match) proposed++;
             if (examples.Count < 8) examples.Add(entry.ParkedReason ?? entry.Key);
         }
 
@@ -58,8 +61,12 @@ public static class ReportBuilder
             failedKeys.Add(failed.Key);
         }
 
+        var adoptions = world.Services.GetRequiredService<AdoptionStore>();
         return new ConnectorFigures
         {
+            AdoptedVendors = await adoptions.CountLinksAsync(AdoptedKind.Vendor, cancellationToken).ConfigureAwait(false),
+            ProposedMatches = proposed,
+            AdoptedBills = await adoptions.CountLinksAsync(AdoptedKind.Bill, cancellationToken).ConfigureAwait(false),
             Parked = parked, Failed = failedKeys.Count, Unfinished = unfinished,
             ParkedByCause = byCause, ParkedExamples = examples, FailedReasons = reasons,
             Orchestrations = await OrchestrationsAsync(world, cancellationToken).ConfigureAwait(false),

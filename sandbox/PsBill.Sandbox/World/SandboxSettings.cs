@@ -15,6 +15,9 @@ public sealed record SandboxSettings
     /// <summary>Injected faults (<c>--faults</c>; default none).</summary>
     public FaultMode Faults { get; init; } = FaultMode.None;
 
+    /// <summary>Vendors keyed into BILL by hand before the connector, with hand-keyed bills for some vouchers (<c>--preexisting</c>; default 0).</summary>
+    public int Preexisting { get; init; }
+
     /// <summary>The data generator's seed (<c>--seed</c>; default 42).</summary>
     public int Seed { get; init; } = 42;
 

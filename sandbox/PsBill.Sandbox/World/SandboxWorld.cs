@@ -31,6 +31,9 @@ public sealed class SandboxWorld : IAsyncDisposable
     /// <summary>The simulated BILL.</summary>
     public BillSimulator Bill { get; private set; } = null!;
 
+    /// <summary>What BILL held before the connector (<see cref="SandboxSettings.Preexisting"/>).</summary>
+    public PreexistingSeed Preexisting { get; private set; } = PreexistingSeed.None;
+
     /// <summary>The connector, in-process.</summary>
     public StandaloneHost Host { get; private set; } = null!;
 
@@ -87,6 +90,7 @@ public sealed class SandboxWorld : IAsyncDisposable
             cancellationToken).ConfigureAwait(false);
         _started.Add(Bill);
         SandboxData.SeedBill(Bill, data, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
+        Preexisting = await PreexistingData.SeedAsync(Bill, data, Settings.Preexisting).ConfigureAwait(false);
 
         var secrets = new InMemorySecretStore(new Dictionary<string, string>
         {

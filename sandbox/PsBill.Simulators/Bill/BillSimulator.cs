@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -29,10 +30,12 @@ public sealed class BillSimulator : IAsyncDisposable
     private readonly SimulatorState _state;
     private readonly PaymentLedger _ledger;
     private readonly WebhookDispatcher _webhooks;
+    private readonly BillRules _rules;
 
-    private BillSimulator(WebApplication app, SimulatorState state, PaymentLedger ledger, WebhookDispatcher webhooks, Uri root)
+    private BillSimulator(WebApplication app, SimulatorState state, PaymentLedger ledger, WebhookDispatcher webhooks, BillRules rules, Uri root)
     {
         _app = app;
+        _rules = rules;
         _state = state;
         _ledger = ledger;
         _webhooks = webhooks;
@@ -85,7 +88,7 @@ public sealed class BillSimulator : IAsyncDisposable
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new BillSimulator(app, state, ledger, webhooks, new Uri(address.TrimEnd('/') + "/"));
+        return new BillSimulator(app, state, ledger, webhooks, rules, new Uri(address.TrimEnd('/') + "/"));
     }
 
     /// <summary>The simulator's figures now (see <see cref="BillSimulatorFigures"/>).</summary>
@@ -150,6 +153,45 @@ public sealed class BillSimulator : IAsyncDisposable
     /// <summary>Adds a vendor and returns its id (for tests that need one without going through the API).</summary>
     public string AddVendor(string name, string? organizationId = null) =>
         Seed(organizationId, o => o.Vendors, "009", new JsonObject { ["name"] = name, ["accountType"] = "BUSINESS", ["billCurrency"] = "USD" }, archived: false);
+
+    /// <summary>Adds a vendor as AP would key it in by hand (email, address, tax id) and returns its id.</summary>
+    public string AddVendor(SimulatedVendorSeed seed, string? organizationId = null)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        var vendor = new JsonObject { ["name"] = seed.Name, ["accountType"] = "BUSINESS", ["billCurrency"] = "USD", ["email"] = seed.Email };
+        if (seed.Line1 is not null)
+            vendor["address"] = new JsonObject { ["line1"] = seed.Line1, ["city"] = seed.City, ["zipOrPostalCode"] = seed.PostalCode, ["country"] = seed.Country };
+        if (seed.TaxId is not null) vendor["additionalInfo"] = new JsonObject { ["taxId"] = seed.TaxId };
+        return Seed(organizationId, o => o.Vendors, "009", vendor, archived: false);
+    }
+
+    /// <summary>Adds a bill as AP would key it in by hand (amounts computed as BILL does) and returns its id.</summary>
+    public string AddBill(string vendorId, string invoiceNumber, DateOnly invoiceDate, DateOnly dueDate, IReadOnlyList<decimal> lineAmounts, string? organizationId = null)
+    {
+        ArgumentNullException.ThrowIfNull(lineAmounts);
+        var organization = _state.Organization(organizationId ?? Credentials.OrganizationId);
+        var lines = new JsonArray();
+        foreach (var amount in lineAmounts) lines.Add(new JsonObject { ["amount"] = amount, ["description"] = "Keyed in by hand" });
+        var bill = new JsonObject
+        {
+            ["vendorId"] = vendorId,
+            ["invoice"] = new JsonObject { ["invoiceNumber"] = invoiceNumber, ["invoiceDate"] = invoiceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+            ["dueDate"] = dueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["billLineItems"] = lines,
+        };
+        lock (organization.Sync)
+        {
+            if (organization.Vendors.Find(vendorId) is null) throw new InvalidOperationException($"No vendor {vendorId}.");
+            var id = _state.NewId("00n");
+            bill["id"] = id;
+            bill["archived"] = false;
+            bill["createdTime"] = _state.NowText;
+            bill["updatedTime"] = _state.NowText;
+            _rules.Compute(organization, bill);
+            organization.Bills.Add(bill);
+            return id;
+        }
+    }
 
     /// <summary>Archives (or restores) a chart-of-accounts entry or department by id, wherever it is.</summary>
     public void SetClassificationArchived(string id, bool archived)

@@ -17,6 +17,24 @@ public sealed class PsBillCommandLineTests
     {
         var root = PsBillCommandLine.Build();
 
-        Assert.Equal(["bill", "credentials", "ops", "replay", "run", "settlements"], root.Subcommands.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["bill", "credentials", "ops", "replay", "run", "settlements", "sync", "vendors"], root.Subcommands.Select(c => c.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sync_WithoutDryRun_FailsWithUsageError()
+    {
+        // The cycle itself runs on its schedule; the command only previews it.
+        var exit = await PsBillCommandLine.InvokeAsync(["sync"]);
+
+        Assert.NotEqual(0, exit);
+    }
+
+    [Fact]
+    public void Build_VendorsCommand_HasMatchProposalsConfirmReject()
+    {
+        var vendors = PsBillCommandLine.Build().Subcommands.Single(c => c.Name == "vendors");
+
+        Assert.Equal(["confirm", "match", "proposals", "reject"], vendors.Subcommands.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Contains(vendors.Subcommands.Single(c => c.Name == "match").Options, o => o.Name == "--apply");
     }
 }

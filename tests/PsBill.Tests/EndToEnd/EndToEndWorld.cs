@@ -16,7 +16,7 @@ internal static class EndToEndWorld
 {
     public static readonly TimeSpan DrainTimeout = TimeSpan.FromMinutes(3);
 
-    public static Task<SandboxWorld> StartAsync(AzuriteFixture azurite, int suppliers = 12, int vouchers = 40, IReadOnlyDictionary<string, string?>? settings = null)
+    public static Task<SandboxWorld> StartAsync(AzuriteFixture azurite, int suppliers = 12, int vouchers = 40, IReadOnlyDictionary<string, string?>? settings = null, int preexisting = 0)
     {
         var values = new Dictionary<string, string?>
         {
@@ -30,6 +30,7 @@ internal static class EndToEndWorld
         {
             Suppliers = suppliers,
             Vouchers = vouchers,
+            Preexisting = preexisting,
             StorageConnectionString = azurite.ConnectionString,
             StoragePrefix = AzuriteFixture.UniquePrefix(),
             Settings = values,

@@ -8,13 +8,14 @@ public sealed class SandboxArgumentsTests
     [Fact]
     public void Parse_EveryOption_Read()
     {
-        var parsed = SandboxArguments.Parse(["--suppliers", "2000", "--vouchers", "10000", "--bill-latency-ms", "100", "--faults", "chaos", "--report", "r.json"]);
+        var parsed = SandboxArguments.Parse(["--suppliers", "2000", "--vouchers", "10000", "--bill-latency-ms", "100", "--faults", "chaos", "--report", "r.json", "--preexisting", "12"]);
 
         Assert.Equal(2000, parsed.Settings.Suppliers);
         Assert.Equal(10000, parsed.Settings.Vouchers);
         Assert.Equal(TimeSpan.FromMilliseconds(100), parsed.Settings.BillLatency);
         Assert.Equal(FaultMode.Chaos, parsed.Settings.Faults);
         Assert.Equal("r.json", parsed.ReportPath);
+        Assert.Equal(12, parsed.Settings.Preexisting);
     }
 
     [Fact]
@@ -25,6 +26,7 @@ public sealed class SandboxArgumentsTests
         Assert.Equal(50, parsed.Settings.Suppliers);
         Assert.Equal(300, parsed.Settings.Vouchers);
         Assert.Equal(FaultMode.None, parsed.Settings.Faults);
+        Assert.Equal(0, parsed.Settings.Preexisting);
         Assert.Null(parsed.ReportPath);
     }
 

@@ -24,4 +24,16 @@ public interface IRemoteRecords<TPayload> where TPayload : class
 
     /// <summary>Archives the existing object, or says why it cannot.</summary>
     Task<RemoteChange> ArchiveAsync(string remoteId, CancellationToken cancellationToken = default);
+
+    /// <summary>Before a record's first create: whether BILL holds it already, keyed in by hand. Reads only (the preview calls it too).</summary>
+    Task<ExistingMatch> FindExistingAsync(SyncPlan<TPayload> plan, CancellationToken cancellationToken = default);
+
+    /// <summary>Takes the existing object found by <see cref="FindExistingAsync"/> as the record's (link it, mark it), or says why it cannot.</summary>
+    Task<RemoteChange> AdoptAsync(SyncPlan<TPayload> plan, string remoteId, CancellationToken cancellationToken = default);
+
+    /// <summary>Keeps an unsure match for an operator (the candidates), before the record is parked.</summary>
+    Task RecordUnsureAsync(SyncPlan<TPayload> plan, ExistingMatch match, CancellationToken cancellationToken = default);
+
+    /// <summary>The payload to update an adopted object with (e.g. without the name, so a vendor is not renamed).</summary>
+    TPayload ForAdopted(TPayload payload);
 }

@@ -65,7 +65,11 @@ public sealed class SyncEngine(SyncLedger ledger, AuditTrail audit, RunCountsBuf
             if (await ResolveAsync(call.Plan, call.Claim, remote, runId, tally, token).ConfigureAwait(false) is { } create) creates.Enqueue(create);
         }, cancellationToken).ConfigureAwait(false);
 
-        if (!creates.IsEmpty) await CreateAsync(creates.ToList(), remote, runId, tally, cancellationToken).ConfigureAwait(false);
+        if (!creates.IsEmpty)
+        {
+            var newRecords = await AdoptExistingAsync(creates.ToList(), remote, runId, tally, cancellationToken).ConfigureAwait(false);
+            if (newRecords.Count > 0) await CreateAsync(newRecords, remote, runId, tally, cancellationToken).ConfigureAwait(false);
+        }
 
         var result = tally.ToResult();
         if (runId is not null && result.Counts != RunCounts.None)
@@ -142,14 +146,15 @@ public sealed class SyncEngine(SyncLedger ledger, AuditTrail audit, RunCountsBuf
                 return null;
             }
 
-            var updated = await remote.UpdateAsync(remoteId!, plan.Payload!, token).ConfigureAwait(false);
+            var adopted = claim.PreviousDetail.Adopted;
+            var updated = await remote.UpdateAsync(remoteId!, adopted ? remote.ForAdopted(plan.Payload!) : plan.Payload!, token).ConfigureAwait(false);
             if (!updated.Applied)
             {
                 await ParkAsync(plan.Key, claimed with { RemoteId = remoteId }, $"{plan.Key} changed in PeopleSoft but {updated.Refusal}", ParkCause.Paid, remote.Noun, runId, tally, token).ConfigureAwait(false);
                 return null;
             }
 
-            await ledger.RecordDoneAsync(claimed, remoteId!, plan.Hash, plan.Detail, token).ConfigureAwait(false);
+            await ledger.RecordDoneAsync(claimed, remoteId!, plan.Hash, plan.Detail with { Adopted = adopted }, token).ConfigureAwait(false);
             tally.Add(claim.Decision == ClaimDecision.Update ? new RunCounts(Updated: 1) : new RunCounts(Created: 1));
             await StepAsync(plan.Key, remote.Noun, "update", "ok", $"{remote.Noun} {remoteId} updated to the current PeopleSoft version", runId, token).ConfigureAwait(false);
             return null;
@@ -166,6 +171,59 @@ public sealed class SyncEngine(SyncLedger ledger, AuditTrail audit, RunCountsBuf
             return null;
         }
     }
+
+    /// <summary>
+    /// Before the first create of each record: what BILL already holds (keyed in by hand before PsBill) is adopted when the
+    /// match is sure, and parked for an operator when it is not. Returns the records to create. Nothing was sent for a parked
+    /// one, so its row says so (no lookup needed before its next create).
+    /// </summary>
+    private async Task<IReadOnlyList<(SyncPlan<TPayload> Plan, LedgerEntry Claimed)>> AdoptExistingAsync<TPayload>(
+        IReadOnlyList<(SyncPlan<TPayload> Plan, LedgerEntry Claimed)> creates, IRemoteRecords<TPayload> remote, string? runId, SyncBatchTally tally, CancellationToken cancellationToken)
+        where TPayload : class
+    {
+        var toCreate = new ConcurrentQueue<(int Index, (SyncPlan<TPayload>, LedgerEntry) Create)>();
+        await ForEachAsync(Enumerable.Range(0, creates.Count).ToList(), OneByOneCalls, async (i, token) =>
+        {
+            var (plan, claimed) = creates[i];
+            try
+            {
+                var match = await remote.FindExistingAsync(plan, token).ConfigureAwait(false);
+                switch (match.Kind)
+                {
+                    case ExistingMatchKind.Adopt:
+                        var adopted = await remote.AdoptAsync(plan, match.RemoteId!, token).ConfigureAwait(false);
+                        if (!adopted.Applied)
+                        {
+                            await ParkAsync(plan.Key, NothingSent(claimed), adopted.Refusal!, ParkCause.Match, remote.Noun, runId, tally, token).ConfigureAwait(false);
+                            return;
+                        }
+                        await ledger.RecordDoneAsync(claimed, match.RemoteId!, plan.Hash, plan.Detail with { Adopted = true }, token).ConfigureAwait(false);
+                        tally.Add(new RunCounts(AlreadyThere: 1));
+                        SyncLog.Adopted(logger, plan.Key, remote.Noun, match.RemoteId!);
+                        await StepAsync(plan.Key, remote.Noun, "adopt", "ok", $"{remote.Noun} {match.RemoteId} already in BILL (keyed in before PsBill) adopted: {match.Reason}", runId, token).ConfigureAwait(false);
+                        return;
+                    case ExistingMatchKind.Park:
+                        await remote.RecordUnsureAsync(plan, match, token).ConfigureAwait(false);
+                        await ParkAsync(plan.Key, NothingSent(claimed), match.Reason!, match.Cause ?? ParkCause.Match, remote.Noun, runId, tally, token).ConfigureAwait(false);
+                        return;
+                    default:
+                        toCreate.Enqueue((i, (plan, claimed)));
+                        return;
+                }
+            }
+            catch (BillApiException ex)
+            {
+                // Nothing was created: let the next attempt go straight on (a lookup by marker, then this check again).
+                await ledger.RecordCallEndedAsync(claimed, token).ConfigureAwait(false);
+                await RetryAsync(plan.Key, $"looking for a {remote.Noun} already in BILL failed ({ex.Code}, {ex.Kind}): {ex.Message}", options.Value.RetryDelay, runId, tally, token).ConfigureAwait(false);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        return [.. toCreate.OrderBy(c => c.Index).Select(c => c.Create)];
+    }
+
+    /// <summary>The claimed row, saying no create was sent for it (so parking it asks for no lookup later).</summary>
+    private static LedgerEntry NothingSent(LedgerEntry claimed) =>
+        claimed with { Detail = (SyncDetail.Parse(claimed.Detail) with { Placeholder = true }).ToJson() };
 
     /// <summary>One bulk create (split by the splitter on rejection), then every result recorded.</summary>
     private async Task CreateAsync<TPayload>(IReadOnlyList<(SyncPlan<TPayload> Plan, LedgerEntry Claimed)> creates, IRemoteRecords<TPayload> remote, string? runId, SyncBatchTally tally, CancellationToken cancellationToken)

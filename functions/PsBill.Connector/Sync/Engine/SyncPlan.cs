@@ -27,6 +27,12 @@ public sealed record SyncPlan<TPayload> where TPayload : class
     /// <summary>Why a parked record is parked.</summary>
     public ParkCause? Cause { get; init; }
 
+    /// <summary>What identifies the record beyond the payload, for recognizing a hand-keyed BILL object (never stored).</summary>
+    public Adoption.MatchKeys? MatchKeys { get; init; }
+
+    /// <summary>False when BILL cannot hold a hand-keyed copy (a bill for a vendor PsBill created itself): no lookup before the create.</summary>
+    public bool MayExistInBill { get; init; } = true;
+
     /// <summary>Send <paramref name="payload"/>.</summary>
     public static SyncPlan<TPayload> Send(string key, TPayload payload, SyncDetail detail) =>
         new() { Key = key, Action = SyncAction.Send, Payload = payload, Hash = PayloadHash.Of(payload), Detail = detail };

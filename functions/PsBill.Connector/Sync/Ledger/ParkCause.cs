@@ -20,4 +20,10 @@ public enum ParkCause
 
     /// <summary>The bill is paid (or scheduled) in BILL, so a change or withdrawal in PeopleSoft cannot be applied: an operator decides.</summary>
     Paid,
+
+    /// <summary>BILL has vendors that may be this supplier's: an operator confirms one or rejects them (<c>psbill vendors</c>).</summary>
+    Match,
+
+    /// <summary>BILL has a hand-keyed bill with the voucher's invoice number but other amounts: an operator fixes one side, then replays it.</summary>
+    Existing,
 }

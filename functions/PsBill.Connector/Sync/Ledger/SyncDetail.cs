@@ -39,6 +39,9 @@ public sealed record SyncDetail
     /// <summary>True on a row written only to record a park or skip: no call was ever made for it.</summary>
     public bool Placeholder { get; init; }
 
+    /// <summary>True when the BILL object existed before PsBill (keyed in by hand) and was adopted rather than created.</summary>
+    public bool Adopted { get; init; }
+
     /// <summary>Reads the detail of a ledger row (empty detail when there is none or it is not ours).</summary>
     public static SyncDetail Parse(string? text)
     {

@@ -19,6 +19,13 @@ public sealed class SyncLedger(LedgerStore ledger, TimeProvider time, IOptions<S
     /// <summary>Reads a record's row.</summary>
     public Task<LedgerEntry?> GetAsync(string key, CancellationToken cancellationToken = default) => ledger.GetAsync(key, cancellationToken);
 
+    /// <summary>True while an intent row is young enough that its call may still be running.</summary>
+    public bool IsInFlight(LedgerEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return time.GetUtcNow() - entry.UpdatedAt < options.Value.InFlightTimeout;
+    }
+
     /// <summary>Decides what to do with a record and, when a BILL call follows, claims it by writing the intent.</summary>
     public async Task<LedgerClaim> ClaimAsync(string key, SyncAction action, string? hash, SyncDetail detail, string? runId, CancellationToken cancellationToken = default)
     {
@@ -72,7 +79,9 @@ public sealed class SyncLedger(LedgerStore ledger, TimeProvider time, IOptions<S
             RunId = runId ?? existing.RunId,
             ParkedReason = null,
             // A create records what it sends (so it can be found again); an update or archive keeps what was recorded.
-            Detail = (((sending && !hasRemote) || decision == ClaimDecision.Update ? detail : recorded) with { CallEnded = false, Cause = null, NeedsLookup = false, Placeholder = false }).ToJson(),
+            // An adopted object stays marked as adopted through its updates.
+            Detail = (((sending && !hasRemote) ? detail : decision == ClaimDecision.Update ? detail with { Adopted = recorded.Adopted } : recorded)
+                with { CallEnded = false, Cause = null, NeedsLookup = false, Placeholder = false }).ToJson(),
         };
         try
         {

@@ -44,19 +44,20 @@ public sealed class VendorSync(SourceSnapshotStore snapshots, VendorTranslator t
         {
             if (cache.TryGet(key, out var known))
             {
-                links[key] = VendorLink.Found(known);
+                links[key] = known;
                 return;
             }
             var link = LinkOf(key, await ledger.GetAsync(key, token).ConfigureAwait(false));
-            if (link.VendorId is { } vendorId) cache.Remember(key, vendorId);
+            cache.Remember(key, link);
             links[key] = link;
         }).ConfigureAwait(false);
         return new Dictionary<string, VendorLink>(links, StringComparer.Ordinal);
     }
 
-    private static VendorLink LinkOf(string key, LedgerEntry? entry) => entry switch
+    /// <summary>What a supplier's ledger row says about its vendor (the preview reads it too).</summary>
+    public static VendorLink LinkOf(string key, LedgerEntry? entry) => entry switch
     {
-        { State.Value: "done", RemoteId: { } id } => VendorLink.Found(id),
+        { State.Value: "done", RemoteId: { } id } => VendorLink.Found(id, SyncDetail.Parse(entry.Detail).Adopted),
         null => new VendorLink(null, $"{key} has no vendor in BILL yet", false),
         { State.Value: "intent" } => new VendorLink(null, $"the vendor of {key} is being created", true),
         { State.Value: "parked" } => new VendorLink(null, $"the vendor of {key} is parked: {entry.ParkedReason}", false),

@@ -46,7 +46,10 @@ public sealed class VendorTranslator(IOptions<SyncOptions> options)
             PaymentInformation = new VendorPaymentInformation { PayeeName = name, Email = Blank(supplier.Email) },
             BillCurrency = options.Value.SetIdCurrencyMap.GetValueOrDefault(supplier.SetId) ?? options.Value.DefaultCurrency,
         };
-        return SyncPlan<Vendor>.Send(key, vendor, new SyncDetail { Name = name, Marker = marker });
+        return SyncPlan<Vendor>.Send(key, vendor, new SyncDetail { Name = name, Marker = marker }) with
+        {
+            MatchKeys = new Adoption.MatchKeys(supplier.TaxId, supplier.BankAccountNumber, supplier.BankRoutingNumber),
+        };
     }
 
     private static VendorAddress? Address(PeopleSoftAddress? address)

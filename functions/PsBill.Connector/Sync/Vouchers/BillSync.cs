@@ -37,9 +37,11 @@ public sealed class BillSync(SourceSnapshotStore snapshots, MappingStore mapping
         return await engine.RunAsync(plans, bills, runId, cancellationToken).ConfigureAwait(false);
     }
 
-    private static SyncPlan<VendorBill> PlanWithVendor(BillDraft draft, VendorLink link) => link switch
+    /// <summary>The bill plan of a draft, given its vendor (the preview plans the same way).</summary>
+    public static SyncPlan<VendorBill> PlanWithVendor(BillDraft draft, VendorLink link) => link switch
     {
-        { VendorId: { } vendorId } => BillTranslator.Complete(draft, vendorId),
+        // A vendor PsBill created itself cannot have hand-keyed bills: no lookup before creating them.
+        { VendorId: { } vendorId } => BillTranslator.Complete(draft, vendorId) with { MayExistInBill = link.Adopted },
         { Retry: true } => SyncPlan<VendorBill>.Retry(draft.Key, $"{draft.Key} waits for its vendor: {link.Problem}"),
         _ => SyncPlan<VendorBill>.Park(draft.Key, $"{draft.Key}: {link.Problem}", ParkCause.Vendor),
     };

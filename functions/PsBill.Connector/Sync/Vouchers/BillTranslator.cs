@@ -23,6 +23,7 @@ public sealed class BillTranslator(IOptions<SyncOptions> options)
     {
         if (voucher is null)
             return Final(SyncPlan<VendorBill>.Park(key, $"{key}: no PeopleSoft record is stored for it; it is read again on the next voucher poll", ParkCause.Data));
+        if (BeforeCutover(key, voucher) is { } cutover) return Final(SyncPlan<VendorBill>.Skip(key, cutover));
         if (withdrawn || !voucher.IsApproved)
             return Final(SyncPlan<VendorBill>.Archive(key, $"{key} is {WithdrawnText(voucher, withdrawn)} in PeopleSoft"));
         if (voucher.CloseStatus == "C")
@@ -79,6 +80,21 @@ public sealed class BillTranslator(IOptions<SyncOptions> options)
         }
 
         return new BillDraft(key, null, voucher, lines);
+    }
+
+    /// <summary>Why the voucher stays out of BILL by the cutover settings, or null when it goes.</summary>
+    private string? BeforeCutover(string key, PeopleSoftVoucher voucher)
+    {
+        var settings = options.Value;
+        if (settings.CutoverSkipKeys.Contains(key))
+            return $"{key} is listed in PsBill:Sync:CutoverSkipVouchers; it is left out of BILL";
+        if (settings.CutoverDate is not { } cutover) return null;
+        var (date, field) = settings.CutoverDateField == CutoverDateField.InvoiceDate || voucher.AccountingDate is null
+            ? (voucher.InvoiceDate, "INVOICE_DT")
+            : (voucher.AccountingDate.Value, "ACCOUNTING_DT");
+        return date < cutover
+            ? $"{key}: {field} {date:yyyy-MM-dd} is before the cutover date {cutover:yyyy-MM-dd} (PsBill:Sync:CutoverDate); it is left out of BILL"
+            : null;
     }
 
     /// <summary>The bill for a draft whose vendor is known.</summary>
