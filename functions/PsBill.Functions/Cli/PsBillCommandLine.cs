@@ -29,6 +29,7 @@ public static class PsBillCommandLine
         root.Subcommands.Add(OpsCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(Settlements.SettlementsCommand.Create());
+        root.Subcommands.Add(Reconciliation.ReconcileCommand.Create());
         Webhooks.WebhookCommand.AddTo(root);
         // The credentials commands read and write the configured store (Key Vault or the local encrypted file) and
         // check them with a BILL login and a PeopleSoft query; the provider is built only when a command runs.
