@@ -35,6 +35,18 @@ public sealed class PsBillCommandLineTests
     {
         var root = PsBillCommandLine.Build();
 
-        Assert.Equal(["bill", "credentials", "functions", "ops", "replay", "run", "serve", "settlements"], root.Subcommands.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["bill", "credentials", "functions", "ops", "reconcile", "replay", "run", "serve", "settlements"], root.Subcommands.Select(c => c.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("reconcile", true)]
+    [InlineData("reconcile --as-of 2026-11-24 --format csv", true)]
+    [InlineData("reconcile --format json", true)]
+    [InlineData("reconcile --format xml", false)]
+    public void Parse_Reconcile_AcceptsDateAndTheThreeFormats(string line, bool valid)
+    {
+        var parse = PsBillCommandLine.Build().Parse(line);
+
+        Assert.Equal(valid, parse.Errors.Count == 0);
     }
 }
