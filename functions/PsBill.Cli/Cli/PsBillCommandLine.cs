@@ -21,6 +21,7 @@ public static class PsBillCommandLine
         root.Subcommands.Add(OpsCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(Settlements.SettlementsCommand.Create());
+        root.Subcommands.Add(Reconciliation.ReconcileCommand.Create());
         Webhooks.WebhookCommand.AddTo(root);
         root.Subcommands.Add(Sync.SyncCommand.Create());
         root.Subcommands.Add(Vendors.VendorsCommand.Create());

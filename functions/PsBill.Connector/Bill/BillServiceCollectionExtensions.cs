@@ -42,6 +42,7 @@ public static class BillServiceCollectionExtensions
             http.Timeout = sp.GetRequiredService<IOptions<BillClientOptions>>().Value.RequestTimeout);
         services.TryAddSingleton<IBillCallGate, FlowSlotBillCallGate>();
         services.TryAddSingleton<BillResiliencePipelines>();
+        services.TryAddSingleton<BillHourlyCalls>();
         services.TryAddSingleton<BillHttpChannel>();
         services.TryAddSingleton<BillSessionProvider>();
         services.TryAddSingleton(sp => new BillClient(

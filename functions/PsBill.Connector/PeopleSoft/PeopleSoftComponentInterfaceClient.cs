@@ -7,6 +7,8 @@ using Polly;
 using Polly.Registry;
 using Polly.Timeout;
 
+using PsBill.Connector.Diagnostics.Telemetry;
+
 namespace PsBill.Connector.PeopleSoft;
 
 /// <summary>
@@ -48,7 +50,7 @@ public sealed class PeopleSoftComponentInterfaceClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="PeopleSoftException">A fault, a refused credential, or PeopleSoft unavailable after the retries.
     /// For Create, Update and UpdateData a failure after the request was sent is <see cref="PeopleSoftErrorKind.OutcomeUnknown"/>.</exception>
-    public async Task<XElement> InvokeAsync(
+    public Task<XElement> InvokeAsync(
         string componentInterface,
         PeopleSoftCiOperation operation,
         IEnumerable<XElement> properties,
@@ -57,6 +59,19 @@ public sealed class PeopleSoftComponentInterfaceClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(componentInterface);
         ArgumentNullException.ThrowIfNull(properties);
+        var isRead = operation is PeopleSoftCiOperation.Get or PeopleSoftCiOperation.Find;
+        return PeopleSoftCallTelemetry.TrackAsync(isRead ? PsBillTelemetry.Spans.PeopleSoftRead : PsBillTelemetry.Spans.PeopleSoftPost,
+            PeopleSoftCiOperations.SoapAction(componentInterface, operation), recordKey,
+            () => InvokeOnceTrackedAsync(componentInterface, operation, properties, recordKey, cancellationToken));
+    }
+
+    private async Task<XElement> InvokeOnceTrackedAsync(
+        string componentInterface,
+        PeopleSoftCiOperation operation,
+        IEnumerable<XElement> properties,
+        string recordKey,
+        CancellationToken cancellationToken)
+    {
         var action = PeopleSoftCiOperations.SoapAction(componentInterface, operation);
         var messageName = PeopleSoftCiOperations.RequestElement(componentInterface, operation);
         var propertyList = properties.ToList();

@@ -7,6 +7,8 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Registry;
 
+using PsBill.Connector.Diagnostics.Telemetry;
+
 namespace PsBill.Connector.PeopleSoft;
 
 /// <summary>
@@ -43,7 +45,7 @@ public sealed class PeopleSoftQueryClient
     /// <param name="maxRows">The most rows to return (<c>maxrows</c>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="PeopleSoftException">PeopleSoft refused or failed the call after the retries.</exception>
-    public async Task<PeopleSoftQueryResult> ExecuteAsync(
+    public Task<PeopleSoftQueryResult> ExecuteAsync(
         string queryName,
         IReadOnlyList<KeyValuePair<string, string>> prompts,
         int maxRows,
@@ -52,6 +54,16 @@ public sealed class PeopleSoftQueryClient
         ArgumentException.ThrowIfNullOrWhiteSpace(queryName);
         ArgumentNullException.ThrowIfNull(prompts);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);
+        return PeopleSoftCallTelemetry.TrackAsync(PsBillTelemetry.Spans.PeopleSoftRead, $"query {queryName}", null,
+            () => ExecuteTrackedAsync(queryName, prompts, maxRows, cancellationToken));
+    }
+
+    private async Task<PeopleSoftQueryResult> ExecuteTrackedAsync(
+        string queryName,
+        IReadOnlyList<KeyValuePair<string, string>> prompts,
+        int maxRows,
+        CancellationToken cancellationToken)
+    {
         var uri = BuildUri(queryName, prompts, maxRows);
         var operation = $"query {queryName}";
 

@@ -1,3 +1,4 @@
+using PsBill.Connector.Diagnostics.Telemetry;
 using Microsoft.Extensions.Options;
 using PsBill.Connector.Bill;
 using PsBill.Connector.Bill.Models;
@@ -62,9 +63,16 @@ public sealed class PaymentSettlementHandler(
             }
 
             IReadOnlyList<AllocationResult> settled;
+            using var span = PsBillTelemetry.Source.StartActivity(PsBillTelemetry.Spans.Settle);
+            span?.SetTag(PsBillTelemetry.Tags.RecordKeys, group.ToArray());
             try
             {
                 settled = await settler.SettleAsync(payment, item.RunId, item.Replay, cancellationToken).ConfigureAwait(false);
+                var posted = settled.Count(r => r.Kind == AllocationResultKind.Posted);
+                var parkedHere = settled.Count(r => r.Kind == AllocationResultKind.Parked);
+                var kind = new KeyValuePair<string, object?>(PsBillTelemetry.Tags.Kind, "payment");
+                if (posted > 0) PsBillTelemetry.RecordsCreated.Add(posted, kind);
+                if (parkedHere > 0) PsBillTelemetry.RecordsParked.Add(parkedHere, kind);
             }
             catch (FormatException ex)
             {

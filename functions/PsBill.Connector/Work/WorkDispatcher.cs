@@ -1,3 +1,5 @@
+using PsBill.Connector.Diagnostics.Telemetry;
+
 namespace PsBill.Connector.Work;
 
 /// <summary>Hands a work item to the handler registered for its kind.</summary>
@@ -21,12 +23,15 @@ public sealed class WorkDispatcher
     public IReadOnlyCollection<WorkItemKind> Kinds => _handlers.Keys;
 
     /// <summary>Runs the item's handler. An item of a kind nobody handles fails (to the poison queue) with that reason.</summary>
-    public Task<WorkOutcome> DispatchAsync(WorkItem item, WorkContext context, CancellationToken cancellationToken = default)
+    public async Task<WorkOutcome> DispatchAsync(WorkItem item, WorkContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return _handlers.TryGetValue(item.Kind, out var handler)
-            ? handler.HandleAsync(item, context, cancellationToken)
-            : Task.FromResult(WorkOutcome.Failed(
-                $"No handler is registered for work items of kind '{item.Kind}' (known: {string.Join(", ", _handlers.Keys.Select(k => k.Value).Order(StringComparer.Ordinal))})."));
+        var outcome = _handlers.TryGetValue(item.Kind, out var handler)
+            ? await handler.HandleAsync(item, context, cancellationToken).ConfigureAwait(false)
+            : WorkOutcome.Failed(
+                $"No handler is registered for work items of kind '{item.Kind}' (known: {string.Join(", ", _handlers.Keys.Select(k => k.Value).Order(StringComparer.Ordinal))}).");
+        if (outcome.Kind == WorkOutcomeKind.Failed)
+            PsBillTelemetry.RecordsFailed.Add(item.Keys.Count, new KeyValuePair<string, object?>(PsBillTelemetry.Tags.Kind, item.Kind.Value));
+        return outcome;
     }
 }

@@ -2,6 +2,10 @@ using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using PsBill.Connector.Storage.Failures;
+using PsBill.Connector.Bill;
+using PsBill.Connector.PeopleSoft;
+using PsBill.Connector.Reconciliation;
+using PsBill.Connector.Storage;
 using PsBill.Connector.Storage.Ledger;
 using PsBill.Connector.Sync.Adoption;
 using PsBill.Connector.Sync.Ledger;
@@ -26,12 +30,27 @@ public static class ReportBuilder
             Bill = world.Bill.GetFigures(),
             PeopleSoft = new PeopleSoftReportFigures { PaymentsRecorded = peopleSoft.PaymentsRecorded, DuplicatePayments = peopleSoft.DuplicatePayments },
             Connector = await ConnectorAsync(world, cancellationToken).ConfigureAwait(false),
+            Reconciliation = await ReconcileAsync(world, cancellationToken).ConfigureAwait(false),
             ElapsedSeconds = Math.Round(elapsed.TotalSeconds, 1),
         };
     }
 
     /// <summary>The report as indented JSON.</summary>
     public static string ToJson(SandboxReport report) => JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true });
+
+    /// <summary>The connector's own tie-out of the two simulators (the same service as <c>psbill reconcile</c>).</summary>
+    private static async Task<ReconciliationFigures> ReconcileAsync(SandboxWorld world, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var service = ActivatorUtilities.GetServiceOrCreateInstance<TieOutService>(world.Services);
+            return ReconciliationFigures.From(await service.BuildAsync(cancellationToken: cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (ex is PeopleSoftException or BillApiException)
+        {
+            return new ReconciliationFigures { Error = ex.Message, Verdict = "not made" };
+        }
+    }
 
     private static async Task<ConnectorFigures> ConnectorAsync(SandboxWorld world, CancellationToken cancellationToken)
     {

@@ -13,9 +13,11 @@ public sealed record SandboxReport
     [JsonPropertyName("bill")] public BillSimulatorFigures Bill { get; init; } = new();
     [JsonPropertyName("peoplesoft")] public PeopleSoftReportFigures PeopleSoft { get; init; } = new();
     [JsonPropertyName("connector")] public ConnectorFigures Connector { get; init; } = new();
+    [JsonPropertyName("reconciliation")] public ReconciliationFigures Reconciliation { get; init; } = new();
     [JsonPropertyName("elapsed_seconds")] public double ElapsedSeconds { get; init; }
 
-    /// <summary>True when nothing was duplicated in BILL and no item failed outside parking.</summary>
+    /// <summary>True when nothing was duplicated in BILL, no item failed outside parking, and the tie-out has no unexplained line.</summary>
     [JsonIgnore]
-    public bool Passed => Bill.DuplicateVendors == 0 && Bill.DuplicateBills == 0 && Connector.Failed == 0 && PeopleSoft.DuplicatePayments == 0;
+    public bool Passed => Bill.DuplicateVendors == 0 && Bill.DuplicateBills == 0 && Connector.Failed == 0 && PeopleSoft.DuplicatePayments == 0
+                          && Reconciliation.Error is null && Reconciliation.Unexplained == 0;
 }

@@ -27,10 +27,18 @@ public static class SummaryPrinter
             lines.Add($"  parked {count,4}  {cause}");
         foreach (var example in report.Connector.ParkedExamples) lines.Add($"    e.g. {example}");
         foreach (var reason in report.Connector.FailedReasons) lines.Add($"  failed: {reason}");
+        var r = report.Reconciliation;
+        lines.Add(r.Error is not null
+            ? $"Tie-out      not made: {r.Error}"
+            : $"Tie-out      {r.Vouchers} vouchers: {r.Tied} tied, {r.Explained} explained, {r.Unexplained} unexplained; {r.Verdict}");
+        if (r.Error is null)
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"  totals     PeopleSoft gross {r.PeopleSoftGross:0.00}, BILL amount {r.BillAmount:0.00}, BILL paid {r.BillPaid:0.00}, PeopleSoft paid {r.PeopleSoftPaid:0.00}"));
+        foreach (var example in r.UnexplainedExamples) lines.Add($"  unexplained: {example}");
         lines.Add(string.Create(CultureInfo.InvariantCulture, $"Elapsed      {report.ElapsedSeconds:0.0} s"));
         lines.Add(failure is not null ? $"Result       FAILED: the run stopped early: {failure}"
-            : report.Passed ? "Result       OK: no duplicate vendor, bill or payment; no failed item"
-            : "Result       FAILED: duplicates or failed items (see above)");
+            : report.Passed ? "Result       OK: no duplicate vendor, bill or payment; no failed item; the tie-out has nothing unexplained"
+            : "Result       FAILED: duplicates, failed items or unexplained tie-out differences (see above)");
         foreach (var line in lines) output.WriteLine(line);
     }
 }

@@ -43,13 +43,15 @@ public sealed class SandboxWorld : IAsyncDisposable
     /// <summary>The storage connection string in use.</summary>
     public string StorageConnectionString { get; private set; } = "";
 
-    /// <summary>Starts a world; on failure stops what it had started.</summary>
-    public static async Task<SandboxWorld> StartAsync(SandboxSettings settings, ILoggerProvider? logs = null, CancellationToken cancellationToken = default)
+    /// <summary>Starts a world; on failure stops what it had started. <paramref name="configureServices"/> adds to the host's
+    /// services (e.g. telemetry with an in-memory exporter) before the composition root fills in the rest.</summary>
+    public static async Task<SandboxWorld> StartAsync(SandboxSettings settings, ILoggerProvider? logs = null, CancellationToken cancellationToken = default,
+        Action<IServiceCollection>? configureServices = null)
     {
         var world = new SandboxWorld(settings);
         try
         {
-            await world.StartPartsAsync(logs, cancellationToken).ConfigureAwait(false);
+            await world.StartPartsAsync(logs, configureServices, cancellationToken).ConfigureAwait(false);
             return world;
         }
         catch
@@ -72,7 +74,7 @@ public sealed class SandboxWorld : IAsyncDisposable
     public Task DrainAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
         Flows.WaitForIdleAsync(timeout, cancellationToken: cancellationToken);
 
-    private async Task StartPartsAsync(ILoggerProvider? logs, CancellationToken cancellationToken)
+    private async Task StartPartsAsync(ILoggerProvider? logs, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
     {
         StorageConnectionString = Settings.StorageConnectionString ?? await StartAzuriteAsync(cancellationToken).ConfigureAwait(false);
 
@@ -107,6 +109,7 @@ public sealed class SandboxWorld : IAsyncDisposable
         {
             services.AddSingleton<ISecretStore>(secrets);
             if (logs is not null) services.AddLogging(l => l.AddProvider(logs));
+            configureServices?.Invoke(services);
         });
         _started.Add(Host);
         await Host.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -38,6 +38,7 @@ public sealed class BillSimulator : IAsyncDisposable
         _rules = rules;
         _state = state;
         _ledger = ledger;
+        _rules = rules;
         _webhooks = webhooks;
         BaseUrl = new Uri(root, "connect");
         EventsBaseUrl = new Uri(root, "connect-events");
@@ -242,6 +243,44 @@ public sealed class BillSimulator : IAsyncDisposable
 
     /// <summary>Voids a payment: its amount leaves its bills again, and subscribers are notified.</summary>
     public Task<SimulatedPayment> VoidPaymentAsync(string paymentId, string reason = "Voided in the simulator") => ChangePaymentAsync(paymentId, "VOIDED", reason);
+
+    /// <summary>Changes one line's amount as a user would in BILL's web app (BILL recomputes the bill's amounts); no webhook.</summary>
+    /// <exception cref="KeyNotFoundException">No such bill or line.</exception>
+    public SimulatedBill EditBillLineAmount(string billId, int lineIndex, decimal amount)
+    {
+        foreach (var organization in _state.Organizations)
+        {
+            lock (organization.Sync)
+            {
+                if (organization.Bills.Find(billId) is not { } bill) continue;
+                var lines = ((JsonArray)bill["billLineItems"]!).OfType<JsonObject>().ToList();
+                if (lineIndex < 0 || lineIndex >= lines.Count) throw new KeyNotFoundException($"Bill {billId} has no line {lineIndex}.");
+                lines[lineIndex]["amount"] = amount;
+                bill["updatedTime"] = _state.NowText;
+                _rules.Compute(organization, bill);
+                return Snapshots.Bill(bill);
+            }
+        }
+
+        throw new KeyNotFoundException($"No bill {billId}.");
+    }
+
+    /// <summary>Deletes a bill as a user can in BILL's web app (the API only archives): it is gone from every list.</summary>
+    /// <exception cref="KeyNotFoundException">No such bill.</exception>
+    public void DeleteBill(string billId)
+    {
+        foreach (var organization in _state.Organizations)
+        {
+            lock (organization.Sync)
+            {
+                if (organization.Bills.Find(billId) is null) continue;
+                organization.Bills.Remove(billId);
+                return;
+            }
+        }
+
+        throw new KeyNotFoundException($"No bill {billId}.");
+    }
 
     /// <summary>Completes when every queued webhook delivery has succeeded or been given up on.</summary>
     public Task WaitForWebhooksAsync(CancellationToken cancellationToken = default) => _webhooks.WaitForDeliveriesAsync(cancellationToken);

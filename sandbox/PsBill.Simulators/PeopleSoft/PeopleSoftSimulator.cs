@@ -149,6 +149,13 @@ public sealed class PeopleSoftSimulator : IAsyncDisposable
     /// <summary>Adds a supplier, stamped changed now.</summary>
     public SimulatedSupplier AddSupplier(SimulatedSupplier supplier) => _store.AddSupplier(supplier);
 
+    /// <summary>Records a payment on a voucher as an AP clerk would on the voucher's payment page, outside the connector.</summary>
+    public SimulatedPayment RecordPaymentByHand(string businessUnit, string voucherId, decimal amount, string reference, DateOnly date, string method = "CHK")
+    {
+        if (_store.FindVoucher(businessUnit, voucherId) is null) throw new KeyNotFoundException($"No voucher {businessUnit}/{voucherId} in the simulator.");
+        return _store.RecordPayment(businessUnit, voucherId, method, reference, date, amount);
+    }
+
     /// <summary>A voucher as it is now, or null.</summary>
     public SimulatedVoucher? GetVoucher(string businessUnit, string voucherId) => _store.FindVoucher(businessUnit, voucherId);
 

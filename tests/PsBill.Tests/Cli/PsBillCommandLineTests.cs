@@ -17,7 +17,7 @@ public sealed class PsBillCommandLineTests
     {
         var root = PsBillCommandLine.Build();
 
-        Assert.Equal(["bill", "credentials", "ops", "replay", "run", "settlements", "sync", "vendors"], root.Subcommands.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["bill", "credentials", "ops", "reconcile", "replay", "run", "settlements", "sync", "vendors"], root.Subcommands.Select(c => c.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -36,5 +36,17 @@ public sealed class PsBillCommandLineTests
 
         Assert.Equal(["confirm", "match", "proposals", "reject"], vendors.Subcommands.Select(c => c.Name).Order(StringComparer.Ordinal));
         Assert.Contains(vendors.Subcommands.Single(c => c.Name == "match").Options, o => o.Name == "--apply");
+    }
+
+    [Theory]
+    [InlineData("reconcile", true)]
+    [InlineData("reconcile --as-of 2026-11-24 --format csv", true)]
+    [InlineData("reconcile --format json", true)]
+    [InlineData("reconcile --format xml", false)]
+    public void Parse_Reconcile_AcceptsDateAndTheThreeFormats(string line, bool valid)
+    {
+        var parse = PsBillCommandLine.Build().Parse(line);
+
+        Assert.Equal(valid, parse.Errors.Count == 0);
     }
 }

@@ -16,7 +16,8 @@ internal static class EndToEndWorld
 {
     public static readonly TimeSpan DrainTimeout = TimeSpan.FromMinutes(3);
 
-    public static Task<SandboxWorld> StartAsync(AzuriteFixture azurite, int suppliers = 12, int vouchers = 40, IReadOnlyDictionary<string, string?>? settings = null, int preexisting = 0)
+    public static Task<SandboxWorld> StartAsync(AzuriteFixture azurite, int suppliers = 12, int vouchers = 40, IReadOnlyDictionary<string, string?>? settings = null,
+        int preexisting = 0, Action<IServiceCollection>? configureServices = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -34,7 +35,7 @@ internal static class EndToEndWorld
             StorageConnectionString = azurite.ConnectionString,
             StoragePrefix = AzuriteFixture.UniquePrefix(),
             Settings = values,
-        });
+        }, configureServices: configureServices);
     }
 
     /// <summary>SyncReferenceData, PollSuppliers, PollVouchers, then the queue worked off.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PsBill.Connector.Bill.Gate;
 using PsBill.Connector.Bill.Session;
+using PsBill.Connector.Diagnostics.Telemetry;
 
 namespace PsBill.Connector.Bill.Http;
 
@@ -21,20 +23,61 @@ internal sealed class BillHttpChannel
     private readonly IBillCallGate _gate;
     private readonly BillClientOptions _options;
     private readonly ILogger<BillHttpChannel> _logger;
+    private readonly BillHourlyCalls _hourlyCalls;
+    private readonly TimeProvider _time;
 
-    public BillHttpChannel(IHttpClientFactory httpClients, IBillCallGate gate, IOptions<BillClientOptions> options, ILogger<BillHttpChannel> logger)
+    public BillHttpChannel(IHttpClientFactory httpClients, IBillCallGate gate, IOptions<BillClientOptions> options, ILogger<BillHttpChannel> logger,
+        BillHourlyCalls hourlyCalls, TimeProvider time)
     {
         _httpClients = httpClients;
         _gate = gate;
         _options = options.Value;
         _logger = logger;
+        _hourlyCalls = hourlyCalls;
+        _time = time;
     }
 
     /// <summary>Sends the call once and returns the answer's body.</summary>
     /// <exception cref="BillApiException">BILL answered with an error, or no answer arrived.</exception>
     public async Task<byte[]> SendAsync(BillCall call, BillSession? session, CancellationToken cancellationToken)
     {
-        await using var slot = await _gate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        using var span = PsBillTelemetry.Source.StartActivity(PsBillTelemetry.Spans.BillCall, ActivityKind.Client);
+        span?.SetTag(PsBillTelemetry.Tags.Operation, call.Operation);
+        try
+        {
+            var body = await SendThroughGateAsync(call, session, cancellationToken).ConfigureAwait(false);
+            Count(span, call, PsBillTelemetry.Outcomes.Ok);
+            return body;
+        }
+        catch (BillApiException ex)
+        {
+            Count(span, call, ex.Code.ToString());
+            span?.SetStatus(ActivityStatusCode.Error, ex.Code.ToString());
+            throw;
+        }
+    }
+
+    private static void Count(Activity? span, BillCall call, string outcome)
+    {
+        span?.SetTag(PsBillTelemetry.Tags.Outcome, outcome);
+        PsBillTelemetry.BillCalls.Add(1, new(PsBillTelemetry.Tags.Operation, call.Operation), new(PsBillTelemetry.Tags.Outcome, outcome));
+    }
+
+    private async Task<IAsyncDisposable> EnterGateAsync(CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        using (PsBillTelemetry.Source.StartActivity(PsBillTelemetry.Spans.GateWait))
+        {
+            var slot = await _gate.EnterAsync(cancellationToken).ConfigureAwait(false);
+            PsBillTelemetry.GateWait.Record(_time.GetElapsedTime(started).TotalSeconds);
+            return slot;
+        }
+    }
+
+    private async Task<byte[]> SendThroughGateAsync(BillCall call, BillSession? session, CancellationToken cancellationToken)
+    {
+        await using var slot = await EnterGateAsync(cancellationToken).ConfigureAwait(false);
+        _hourlyCalls.Record();
         using var request = CreateRequest(call, session);
         var http = _httpClients.CreateClient(HttpClientName);
         HttpResponseMessage response;

@@ -1,3 +1,4 @@
+using PsBill.Connector.Diagnostics.Telemetry;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -37,7 +38,9 @@ public sealed class SyncEngine(SyncLedger ledger, AuditTrail audit, RunCountsBuf
                 return;
             }
 
+            using var span = BatchSpans.StartRecord(plan.Key, "claim");
             var claim = await ledger.ClaimAsync(plan.Key, plan.Action, plan.Hash, plan.Detail, runId, token).ConfigureAwait(false);
+            span?.SetTag(PsBillTelemetry.Tags.Outcome, claim.Decision.ToString());
             switch (claim.Decision)
             {
                 case ClaimDecision.Wait:
@@ -72,6 +75,9 @@ public sealed class SyncEngine(SyncLedger ledger, AuditTrail audit, RunCountsBuf
         }
 
         var result = tally.ToResult();
+        var kind = new KeyValuePair<string, object?>(PsBillTelemetry.Tags.Kind, remote.Noun);
+        if (result.Counts.Created > 0) PsBillTelemetry.RecordsCreated.Add(result.Counts.Created, kind);
+        if (result.Counts.Parked > 0) PsBillTelemetry.RecordsParked.Add(result.Counts.Parked, kind);
         if (runId is not null && result.Counts != RunCounts.None)
             await runs.AddAsync(runId, result.Counts, cancellationToken).ConfigureAwait(false);
         return result;

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using PsBill.Connector.Diagnostics.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PsBill.Connector.PeopleSoft;
@@ -25,6 +27,9 @@ public sealed class IncrementalPoll(
     /// <summary>Reads one page; returns seen (every record read) and parked (rows that could not be read), and whether more follow.</summary>
     public async Task<PollPageResult> PollAsync<T>(RunContext run, PollSource<T> source, CancellationToken cancellationToken = default) where T : class
     {
+        using var span = PsBillTelemetry.Source.StartActivity(PsBillTelemetry.Spans.Poll);
+        span?.SetTag(PsBillTelemetry.Tags.Kind, source.Kind.Value);
+        span?.SetTag(PsBillTelemetry.Tags.RunId, run.RunId);
         var saved = await checkpoints.GetAsync(source.CheckpointName, cancellationToken).ConfigureAwait(false);
         var since = saved is null ? null : PeopleSoftCheckpoint.Parse(saved.Value);
         var chunk = new List<PeopleSoftReadResult<T>>(options.Value.PollChunkSize);
@@ -52,7 +57,8 @@ public sealed class IncrementalPoll(
         {
             if (result.Record is { } record)
             {
-                var snapshot = source.Snapshot(record);
+                // The poll's span: the work item that sends this record continues its trace (BatchSpans.StartSync).
+                var snapshot = source.Snapshot(record) with { ReadContext = Activity.Current?.Id };
                 if (snapshot.Json.Length <= SourceSnapshotStore.MaxJsonLength) good.Add(snapshot);
                 else bad.Add((snapshot.Key, $"{snapshot.Key}: the record is too large to keep ({snapshot.Json.Length} characters of JSON; at most {SourceSnapshotStore.MaxJsonLength})"));
             }
@@ -67,6 +73,7 @@ public sealed class IncrementalPoll(
         await Parallel.ForEachAsync(bad, parallel, async (row, token) =>
         {
             await ledger.RecordParkedAsync(row.Key, null, row.Reason, ParkCause.Data, run.RunId, token).ConfigureAwait(false);
+            PsBillTelemetry.RecordsParked.Add(1, new KeyValuePair<string, object?>(PsBillTelemetry.Tags.Kind, source.Kind.Value));
             await audit.AppendAsync(row.Key, "peoplesoft.read", "parked", row.Reason, run.RunId, token).ConfigureAwait(false);
             SyncLog.Parked(logger, row.Key, row.Reason);
         }).ConfigureAwait(false);

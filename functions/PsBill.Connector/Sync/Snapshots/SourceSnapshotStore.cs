@@ -53,7 +53,7 @@ public sealed class SourceSnapshotStore(PsBillStorage storage)
         if (entity is null) return null;
         var count = entity.GetInt32("Chunks") ?? 0;
         var json = string.Concat(Enumerable.Range(0, count).Select(i => entity.GetString(ChunkName(i)) ?? ""));
-        return new SourceSnapshot(key, json, entity.GetBoolean("Withdrawn") ?? false);
+        return new SourceSnapshot(key, json, entity.GetBoolean("Withdrawn") ?? false, entity.GetString("ReadContext"));
     }
 
     /// <summary>Marks a record withdrawn (it stopped qualifying in PeopleSoft), keeping its last version.</summary>
@@ -68,6 +68,7 @@ public sealed class SourceSnapshotStore(PsBillStorage storage)
         {
             ["Key"] = snapshot.Key,
             ["Withdrawn"] = snapshot.Withdrawn,
+            ["ReadContext"] = snapshot.ReadContext,
         };
         var chunks = snapshot.Json.Chunk(ChunkLength).Select(c => new string(c)).ToList();
         for (var i = 0; i < chunks.Count; i++) entity[ChunkName(i)] = chunks[i];

@@ -1,3 +1,4 @@
+using PsBill.Connector.Diagnostics.Telemetry;
 using Microsoft.Extensions.Options;
 using PsBill.Connector.Bill.Models;
 using PsBill.Connector.Storage.Ledger;
@@ -18,8 +19,14 @@ public sealed class VendorSync(SourceSnapshotStore snapshots, VendorTranslator t
     public async Task<SyncBatchResult> SyncAsync(IReadOnlyList<string> keys, string? runId, CancellationToken cancellationToken = default)
     {
         var plans = new SyncPlan<Vendor>[keys.Count];
+        var readContexts = new string?[keys.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, keys.Count), Parallelism(cancellationToken), async (i, token) =>
-            plans[i] = translator.Plan(keys[i], SnapshotJson.Supplier(await snapshots.GetAsync(keys[i], token).ConfigureAwait(false)))).ConfigureAwait(false);
+        {
+            var snapshot = await snapshots.GetAsync(keys[i], token).ConfigureAwait(false);
+            readContexts[i] = snapshot?.ReadContext;
+            plans[i] = translator.Plan(keys[i], SnapshotJson.Supplier(snapshot));
+        }).ConfigureAwait(false);
+        using var span = BatchSpans.StartSync("supplier", keys, readContexts, runId);
         return await engine.RunAsync(plans, vendors, runId, cancellationToken).ConfigureAwait(false);
     }
 

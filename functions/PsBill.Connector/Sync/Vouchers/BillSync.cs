@@ -1,3 +1,4 @@
+using PsBill.Connector.Diagnostics.Telemetry;
 using Microsoft.Extensions.Options;
 using PsBill.Connector.Bill.Models;
 using PsBill.Connector.Storage.Mappings;
@@ -20,14 +21,17 @@ public sealed class BillSync(SourceSnapshotStore snapshots, MappingStore mapping
     {
         var mappings = await MappingTable.LoadAsync(mappingStore, cancellationToken).ConfigureAwait(false);
         var drafts = new BillDraft[keys.Count];
+        var readContexts = new string?[keys.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, keys.Count),
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.StorageParallelism, CancellationToken = cancellationToken },
             async (i, token) =>
             {
                 var snapshot = await snapshots.GetAsync(keys[i], token).ConfigureAwait(false);
+                readContexts[i] = snapshot?.ReadContext;
                 drafts[i] = translator.Draft(keys[i], SnapshotJson.Voucher(snapshot), snapshot?.Withdrawn ?? false, mappings);
             }).ConfigureAwait(false);
 
+        using var span = BatchSpans.StartSync("voucher", keys, readContexts, runId);
         var supplierKeys = drafts.Select(d => d.SupplierKey).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var links = supplierKeys.Count == 0
             ? new Dictionary<string, VendorLink>()
