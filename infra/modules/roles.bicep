@@ -1,6 +1,7 @@
-// What the app's identity may do: the three storage data roles the Functions host and PsBill need (blobs for
-// leases and the deployment package, queues for work items, tables for the ledger and audit trail), and reading
-// secrets from the vault. Optionally an operator may write secrets (for `psbill credentials set`).
+// What the app's identity may do: the three storage data roles the Functions host, the Durable task hub and PsBill
+// need (blobs: the host's and the task hub's leases, large Durable payloads, the deployment package; queues: the task
+// hub's control and work-item queues; tables: the task hub's history, instances and partitions, PsBill's ledger and
+// audit trail), and reading secrets from the vault. Optionally an operator may write secrets (`psbill credentials set`).
 @description('Storage account name.')
 param storageAccountName string
 

@@ -1,0 +1,134 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using PsBill.Workflows;
+
+namespace PsBill.Tests.FunctionApp;
+
+/// <summary>
+/// The isolated worker app's function set and bindings, read from the Worker SDK's own generated <c>functions.metadata</c>
+/// (not from our attributes): every function, its trigger, schedule setting, route, methods and auth level, and the
+/// Durable names the orchestrations call.
+/// </summary>
+public sealed class FunctionMetadataTests
+{
+    private static readonly FunctionMetadata Metadata = FunctionMetadata.Load();
+
+    [Fact]
+    public void Functions_AllOfThem_AreExactlyTheAppsFunctions()
+    {
+        string[] expected =
+        [
+            .. FunctionNames.Flows, FunctionNames.BillWebhook, FunctionNames.Ops,
+            .. FunctionNames.Orchestrators.All, .. FunctionNames.Activities.All, .. FunctionNames.Entities.All,
+        ];
+
+        Assert.Equal(expected.Order(StringComparer.Ordinal), Metadata.Functions.Keys.Order(StringComparer.Ordinal));
+        // 4 timers, 2 HTTP functions, 7 orchestrators, 6 activities, 1 entity.
+        Assert.Equal(20, Metadata.Functions.Count);
+    }
+
+    [Fact]
+    public void Functions_Each_RunsInTheIsolatedWorkerFromAFunctionClassOfTheApp()
+    {
+        var app = typeof(PsBill.FunctionApp.Functions.Http.Ops).Assembly;
+        foreach (var (name, function) in Metadata.Functions)
+        {
+            Assert.Equal("dotnet-isolated", function.GetProperty("language").GetString());
+            Assert.Equal(app.GetName().Name + ".dll", function.GetProperty("scriptFile").GetString());
+
+            // The entry point is a method of a class under PsBill.FunctionApp.Functions carrying [Function(name)].
+            var entryPoint = function.GetProperty("entryPoint").GetString()!;
+            var split = entryPoint.LastIndexOf('.');
+            var type = app.GetType(entryPoint[..split], throwOnError: true)!;
+            Assert.StartsWith("PsBill.FunctionApp.Functions.", type.FullName, StringComparison.Ordinal);
+            var method = Assert.Single(type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static), m => m.Name == entryPoint[(split + 1)..]);
+            Assert.Equal(name, method.GetCustomAttribute<FunctionAttribute>()?.Name);
+        }
+    }
+
+    [Theory]
+    [InlineData(FunctionNames.SyncReferenceData)]
+    [InlineData(FunctionNames.PollSuppliers)]
+    [InlineData(FunctionNames.PollVouchers)]
+    [InlineData(FunctionNames.PollPayments)]
+    public void Timer_EachFlow_HasItsScheduleSettingAndADurableClient(string flow)
+    {
+        var trigger = Metadata.Trigger(flow);
+
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal($"%PsBill:Schedules:{flow}%", trigger.GetProperty("schedule").GetString());
+        Assert.Equal(["durableClient:In", "timerTrigger:In"], Metadata.BindingShapes(flow));
+    }
+
+    [Fact]
+    public void Timers_All_AreTheFlows()
+    {
+        Assert.Equal(FunctionNames.Flows.Order(StringComparer.Ordinal), Metadata.NamesWithTrigger("timerTrigger"));
+    }
+
+    [Fact]
+    public void BillWebhook_Trigger_IsAnonymousPostOnBillWebhook()
+    {
+        var trigger = Metadata.Trigger(FunctionNames.BillWebhook);
+
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("bill/webhook", trigger.GetProperty("route").GetString());
+        Assert.Equal(["post"], Methods(trigger));
+        // BILL sends no function key; the endpoint verifies the signature over the raw body instead.
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
+        Assert.Equal(["durableClient:In", "http:Out", "httpTrigger:In"], Metadata.BindingShapes(FunctionNames.BillWebhook));
+    }
+
+    [Fact]
+    public void Ops_Trigger_IsGetAndPostUnderOpsBehindAFunctionKey()
+    {
+        var trigger = Metadata.Trigger(FunctionNames.Ops);
+
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("ops/{*path}", trigger.GetProperty("route").GetString());
+        Assert.Equal(["get", "post"], Methods(trigger));
+        Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
+        Assert.Equal(["durableClient:In", "http:Out", "httpTrigger:In"], Metadata.BindingShapes(FunctionNames.Ops));
+    }
+
+    [Fact]
+    public void HttpFunctions_All_AreTheWebhookAndOps()
+    {
+        Assert.Equal([FunctionNames.BillWebhook, FunctionNames.Ops], Metadata.NamesWithTrigger("httpTrigger"));
+    }
+
+    [Fact]
+    public void Orchestrators_TriggerNames_AreTheOrchestratorNames()
+    {
+        Assert.Equal(FunctionNames.Orchestrators.All.Order(StringComparer.Ordinal), Metadata.NamesWithTrigger("orchestrationTrigger"));
+        foreach (var name in FunctionNames.Orchestrators.All)
+            Assert.Equal(["orchestrationTrigger:In"], Metadata.BindingShapes(name));
+    }
+
+    [Fact]
+    public void Orchestrators_EachFlow_HasItsFlowOrchestrator()
+    {
+        foreach (var flow in FunctionNames.Flows)
+            Assert.Equal("orchestrationTrigger", Metadata.Trigger(FunctionNames.Orchestrators.ForFlow(flow)).GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void Activities_TriggerNames_AreTheActivityNames()
+    {
+        Assert.Equal(FunctionNames.Activities.All.Order(StringComparer.Ordinal), Metadata.NamesWithTrigger("activityTrigger"));
+        foreach (var name in FunctionNames.Activities.All)
+            Assert.Equal(["activityTrigger:In"], Metadata.BindingShapes(name));
+    }
+
+    [Fact]
+    public void Entities_TriggerNames_AreTheEntityNames()
+    {
+        Assert.Equal(FunctionNames.Entities.All.Order(StringComparer.Ordinal), Metadata.NamesWithTrigger("entityTrigger"));
+        foreach (var name in FunctionNames.Entities.All)
+            Assert.Equal(["entityTrigger:In"], Metadata.BindingShapes(name));
+    }
+
+    private static IReadOnlyList<string> Methods(JsonElement trigger) =>
+        [.. trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()).Order(StringComparer.Ordinal)];
+}
