@@ -75,6 +75,9 @@ param operatorPrincipalId string = ''
 ])
 param operatorPrincipalType string = 'User'
 
+@description('Also give the operator the app\'s three storage data roles, for Durable Functions Monitor against the task hub and `psbill ops`/`psbill replay` against Azure storage (the account takes no keys). Needs operatorPrincipalId.')
+param operatorStorageAccess bool = false
+
 @description('Turn on Key Vault purge protection (cannot be turned off again). Recommended in production.')
 param enablePurgeProtection bool = true
 
@@ -169,6 +172,7 @@ module roles 'modules/roles.bicep' = {
     appPrincipalId: functionApp.outputs.principalId
     operatorPrincipalId: operatorPrincipalId
     operatorPrincipalType: operatorPrincipalType
+    operatorStorageAccess: operatorStorageAccess
   }
 }
 
