@@ -14,6 +14,14 @@ public sealed class FunctionMetadataTests
 {
     private static readonly FunctionMetadata Metadata = FunctionMetadata.Load();
 
+    // The Durable functions' trigger types and the names PsBill.Workflows calls them by.
+    private static readonly Dictionary<string, IReadOnlyList<string>> DurableNames = new()
+    {
+        ["orchestrationTrigger"] = FunctionNames.Orchestrators.All,
+        ["activityTrigger"] = FunctionNames.Activities.All,
+        ["entityTrigger"] = FunctionNames.Entities.All,
+    };
+
     [Fact]
     public void Functions_AllOfThem_AreExactlyTheAppsFunctions()
     {
@@ -98,12 +106,17 @@ public sealed class FunctionMetadataTests
         Assert.Equal([FunctionNames.BillWebhook, FunctionNames.Ops], Metadata.NamesWithTrigger("httpTrigger"));
     }
 
-    [Fact]
-    public void Orchestrators_TriggerNames_AreTheOrchestratorNames()
+    [Theory]
+    [InlineData("orchestrationTrigger")]
+    [InlineData("activityTrigger")]
+    [InlineData("entityTrigger")]
+    public void DurableFunctions_TriggerNames_AreTheNamesTheOrchestrationsCall(string triggerType)
     {
-        Assert.Equal(FunctionNames.Orchestrators.All.Order(StringComparer.Ordinal), Metadata.NamesWithTrigger("orchestrationTrigger"));
-        foreach (var name in FunctionNames.Orchestrators.All)
-            Assert.Equal(["orchestrationTrigger:In"], Metadata.BindingShapes(name));
+        var names = DurableNames[triggerType];
+
+        Assert.Equal(names.Order(StringComparer.Ordinal), Metadata.NamesWithTrigger(triggerType));
+        foreach (var name in names)
+            Assert.Equal([triggerType + ":In"], Metadata.BindingShapes(name));
     }
 
     [Fact]
@@ -111,22 +124,6 @@ public sealed class FunctionMetadataTests
     {
         foreach (var flow in FunctionNames.Flows)
             Assert.Equal("orchestrationTrigger", Metadata.Trigger(FunctionNames.Orchestrators.ForFlow(flow)).GetProperty("type").GetString());
-    }
-
-    [Fact]
-    public void Activities_TriggerNames_AreTheActivityNames()
-    {
-        Assert.Equal(FunctionNames.Activities.All.Order(StringComparer.Ordinal), Metadata.NamesWithTrigger("activityTrigger"));
-        foreach (var name in FunctionNames.Activities.All)
-            Assert.Equal(["activityTrigger:In"], Metadata.BindingShapes(name));
-    }
-
-    [Fact]
-    public void Entities_TriggerNames_AreTheEntityNames()
-    {
-        Assert.Equal(FunctionNames.Entities.All.Order(StringComparer.Ordinal), Metadata.NamesWithTrigger("entityTrigger"));
-        foreach (var name in FunctionNames.Entities.All)
-            Assert.Equal(["entityTrigger:In"], Metadata.BindingShapes(name));
     }
 
     private static IReadOnlyList<string> Methods(JsonElement trigger) =>
