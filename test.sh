@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole PsBill test suite on a fresh machine: installs what it needs (npm packages for
-# Azurite, NuGet restore), builds with warnings as errors, runs every test (the tests start and stop
+# Azurite, NuGet restore), builds (warnings are errors, by Directory.Build.props), runs every test (the tests start and stop
 # their own Azurite and simulators on loopback), and ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -13,8 +13,8 @@ if [ ! -x node_modules/.bin/azurite ]; then
 fi
 
 echo "== dotnet build"
-# Warnings are errors through Directory.Build.props (not -warnaserror: on the command line it would also reach the Worker
-# SDK's inner extensions project and fail there on NU1603).
+# Warnings are errors through Directory.Build.props. Not -warnaserror here: a command-line property reaches the Worker
+# SDK's inner extensions project (PsBill.FunctionApp), which does not import the props, and fails it on NU1603.
 if ! dotnet build PsBill.Functions.sln -c Release --nologo -v quiet; then
   echo "build failed"; echo "0 passed, 1 failed"; exit 1
 fi

@@ -3,7 +3,7 @@
 #
 #   infra/deploy.sh --resource-group RG --parameters infra/customer.bicepparam [--location westeurope] [--subscription ID]
 #
-# Needs: the .NET SDK, the Azure CLI (`az login` done, with Owner or User Access Administrator on the resource
+# Needs: the .NET 10 SDK, the Azure CLI (`az login` done, with Owner or User Access Administrator on the resource
 # group: the template assigns roles), `zip`. Documentation-grade: the steps an operator runs, in order.
 # After the first deployment, set the credentials in the vault (needs Key Vault Secrets Officer, see the
 # operatorPrincipalId parameter):
@@ -32,16 +32,15 @@ if [ -n "$location" ]; then
   az group create --name "$resource_group" --location "$location" --output none
 fi
 
-echo "== 1/4 publish the custom handler (self-contained linux-x64: independent of the runtime on the Functions image)"
+echo "== 1/3 publish the isolated worker app (framework-dependent: Flex runs it on its dotnet-isolated 10.0 stack)"
 publish="$work/app"
-dotnet publish "$root/functions/PsBill.Functions/PsBill.Functions.csproj" \
-  -c Release -r linux-x64 --self-contained true -p:PublishSingleFile=false -o "$publish" --nologo
+# No -warnaserror here: it would reach the Worker SDK's inner extensions project; warnings as errors live in the props.
+dotnet publish "$root/functions/PsBill.FunctionApp/PsBill.FunctionApp.csproj" -c Release -o "$publish" --nologo
+for required in host.json functions.metadata worker.config.json extensions.json .azurefunctions PsBill.FunctionApp.dll; do
+  [ -e "$publish/$required" ] || { echo "publish output lacks $required: not a Functions app root" >&2; exit 1; }
+done
 
-echo "== 2/4 generate host.json and one function.json per function into the app root"
-"$publish/PsBill.Functions" functions generate --out "$publish"
-chmod +x "$publish/PsBill.Functions"
-
-echo "== 3/4 deploy the infrastructure"
+echo "== 2/3 deploy the infrastructure"
 deployment="psbill-$(date -u +%Y%m%d%H%M%S)"
 az deployment group create \
   --resource-group "$resource_group" \
@@ -49,14 +48,16 @@ az deployment group create \
   --template-file "$root/infra/main.bicep" \
   --parameters "$parameters" \
   --output none
-app_name="$(az deployment group show -g "$resource_group" -n "$deployment" --query properties.outputs.functionAppName.value -o tsv)"
-vault_uri="$(az deployment group show -g "$resource_group" -n "$deployment" --query properties.outputs.vaultUri.value -o tsv)"
+output() { az deployment group show -g "$resource_group" -n "$deployment" --query "properties.outputs.$1.value" -o tsv; }
+app_name="$(output functionAppName)"
+vault_uri="$(output vaultUri)"
 
-echo "== 4/4 deploy the app package to $app_name"
-# zip (Info-ZIP) stores Unix modes, so the handler keeps its executable bit; the Functions host starts it as is.
+echo "== 3/3 deploy the app package to $app_name"
+# The app root is the publish folder's content, hidden .azurefunctions/ (the host-side Durable extension) included.
 (cd "$publish" && zip -qr -X "$work/app.zip" .)
 az functionapp deployment source config-zip --resource-group "$resource_group" --name "$app_name" --src "$work/app.zip"
 
 echo "Deployed $app_name. Credentials go to $vault_uri:"
 echo "  PsBill__Credentials__Store=KeyVault PsBill__Credentials__VaultUri=$vault_uri psbill credentials set peoplesoft|bill|webhook"
 echo "  then: psbill credentials check"
+echo "Durable Functions Monitor: storage account $(output storageAccountName), task hub $(output taskHubName)"

@@ -1,6 +1,7 @@
-// PsBill in the customer's subscription: one resource group holding the function app (Flex Consumption, Linux,
-// custom handler), its storage (reached through the app's managed identity, no account keys), a Key Vault for the
-// PeopleSoft and BILL credentials (RBAC, read by the app's identity), and Application Insights on Log Analytics.
+// PsBill in the customer's subscription: one resource group holding the function app (Flex Consumption, Linux, .NET 10
+// isolated worker with Durable Functions), its storage (the Durable task hub and PsBill's tables, reached through the
+// app's managed identity, no account keys), a Key Vault for the PeopleSoft and BILL credentials (RBAC, read by the
+// app's identity), and Application Insights on Log Analytics.
 // Deploy with infra/deploy.sh; secrets are not parameters here: set them afterwards with `psbill credentials set`.
 targetScope = 'resourceGroup'
 
@@ -31,6 +32,11 @@ param billEventsBaseUrl string = 'https://gateway.stage.bill.com/connect-events'
 
 @description('Prefix of PsBill\'s tables, queues and containers (PsBill__Storage__Prefix).')
 param storagePrefix string = 'psbill'
+
+@description('Durable task hub name (PsBill__TaskHub, host.json hubName): letters and digits, starting with a letter. Its tables ({hub}Instances, {hub}History), queues and lease container live in the app\'s storage account; psbill run against the same account and hub sees the same orchestrations. Two apps on one account need two hubs.')
+@minLength(3)
+@maxLength(45)
+param taskHubName string = 'PsBill'
 
 @description('NCRONTAB schedules (with seconds) of the timer functions (PsBill__Schedules__*).')
 param schedules object = {
@@ -68,6 +74,9 @@ param operatorPrincipalId string = ''
   'ServicePrincipal'
 ])
 param operatorPrincipalType string = 'User'
+
+@description('Also give the operator the app\'s three storage data roles, for Durable Functions Monitor against the task hub and `psbill ops`/`psbill replay` against Azure storage (the account takes no keys). Needs operatorPrincipalId.')
+param operatorStorageAccess bool = false
 
 @description('Turn on Key Vault purge protection (cannot be turned off again). Recommended in production.')
 param enablePurgeProtection bool = true
@@ -144,6 +153,7 @@ module functionApp 'modules/functionapp.bicep' = {
         PsBill__Bill__BaseUrl: billBaseUrl
         PsBill__Bill__EventsBaseUrl: billEventsBaseUrl
         PsBill__Storage__Prefix: storagePrefix
+        PsBill__TaskHub: taskHubName
         PsBill__Schedules__SyncReferenceData: schedules.SyncReferenceData
         PsBill__Schedules__PollSuppliers: schedules.PollSuppliers
         PsBill__Schedules__PollVouchers: schedules.PollVouchers
@@ -162,6 +172,7 @@ module roles 'modules/roles.bicep' = {
     appPrincipalId: functionApp.outputs.principalId
     operatorPrincipalId: operatorPrincipalId
     operatorPrincipalType: operatorPrincipalType
+    operatorStorageAccess: operatorStorageAccess
   }
 }
 
@@ -177,5 +188,8 @@ output vaultUri string = keyVault.outputs.vaultUri
 @description('The vault\'s name.')
 output keyVaultName string = keyVault.outputs.keyVaultName
 
-@description('The storage account (queues, tables, leases, deployment package).')
+@description('The Durable task hub (for Durable Functions Monitor).')
+output taskHubName string = taskHubName
+
+@description('The storage account (the Durable task hub, PsBill\'s tables, the deployment package): point Durable Functions Monitor here.')
 output storageAccountName string = storage.outputs.storageAccountName

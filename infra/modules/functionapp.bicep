@@ -1,6 +1,7 @@
-// The function app on a Flex Consumption plan (FC1, Linux). PsBill runs as a custom handler: on Flex the runtime is
-// declared in functionAppConfig.runtime (name 'custom'), which is what FUNCTIONS_WORKER_RUNTIME=custom says on the
-// other plans (Flex rejects that app setting). Storage is reached through the system-assigned identity.
+// The function app on a Flex Consumption plan (FC1, Linux): PsBill.FunctionApp, a .NET 10 isolated worker app with
+// Durable Functions. On Flex the runtime is declared in functionAppConfig.runtime (dotnet-isolated 10.0), which is what
+// FUNCTIONS_WORKER_RUNTIME and the stack version say on the other plans (Flex rejects those app settings). Storage (the
+// Functions host's own state and the Durable task hub) is reached through the system-assigned identity.
 @description('Azure region.')
 param location string
 
@@ -13,7 +14,7 @@ param planName string
 @description('Function app name.')
 param functionAppName string
 
-@description('Storage account for AzureWebJobsStorage (through identity).')
+@description('Storage account for AzureWebJobsStorage and the Durable task hub (through identity).')
 param storageAccountName string
 
 @description('Blob container URL for the deployment package.')
@@ -49,6 +50,8 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   }
 }
 
+// AzureWebJobsStorage through the identity: the host, the timers' schedule monitor, the Durable task hub (host.json
+// storageProvider.connectionName) and PsBill's own tables all use it.
 var platformSettings = {
   AzureWebJobsStorage__accountName: storageAccountName
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
@@ -80,8 +83,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         instanceMemoryMB: instanceMemoryMB
       }
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
     siteConfig: {

@@ -1,6 +1,8 @@
-// What the app's identity may do: the three storage data roles the Functions host and PsBill need (blobs for
-// leases and the deployment package, queues for work items, tables for the ledger and audit trail), and reading
-// secrets from the vault. Optionally an operator may write secrets (for `psbill credentials set`).
+// What the app's identity may do: the three storage data roles the Functions host, the Durable task hub and PsBill
+// need (blobs: the host's and the task hub's leases, large Durable payloads, the deployment package; queues: the task
+// hub's control and work-item queues; tables: the task hub's history, instances and partitions, PsBill's ledger and
+// audit trail), and reading secrets from the vault. Optionally an operator may write secrets (`psbill credentials set`)
+// and use the storage the same way (Durable Functions Monitor, `psbill ops`, `psbill replay`).
 @description('Storage account name.')
 param storageAccountName string
 
@@ -15,6 +17,9 @@ param operatorPrincipalId string
 
 @description('Principal type of the operator.')
 param operatorPrincipalType string
+
+@description('Give the operator the storage data roles too.')
+param operatorStorageAccess bool
 
 var roleIds = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -67,3 +72,13 @@ resource operatorSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04
     principalType: operatorPrincipalType
   }
 }
+
+resource operatorStorageAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for roleId in storageRoles: if (operatorStorageAccess && !empty(operatorPrincipalId)) {
+  name: guid(storage.id, operatorPrincipalId, roleId)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
+    principalId: operatorPrincipalId
+    principalType: operatorPrincipalType
+  }
+}]

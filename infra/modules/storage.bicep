@@ -1,5 +1,5 @@
-// The app's storage account: the Functions host's own state, PsBill's queues, tables and lease blobs, and the
-// deployment package container of Flex Consumption. Shared keys are off: everything goes through the app's identity.
+// The app's storage account: the Functions host's own state, the Durable task hub (tables, queues, lease blobs),
+// PsBill's tables, and the deployment package container of Flex Consumption. Shared keys are off: everything goes through the app's identity.
 @description('Azure region.')
 param location string
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace PsBill.Tests.Infra;
 
@@ -18,6 +19,7 @@ public sealed class MainBicepTests
         using var template = JsonDocument.Parse(output);
         Assert.Contains("deploymentTemplate.json", template.RootElement.GetProperty("$schema").GetString());
         Assert.True(template.RootElement.GetProperty("outputs").TryGetProperty("vaultUri", out _), "main.bicep should output the vault address");
+        Assert.True(template.RootElement.GetProperty("outputs").TryGetProperty("taskHubName", out _), "main.bicep should output the task hub (for Durable Functions Monitor)");
     }
 
     [Fact]
@@ -42,7 +44,9 @@ public sealed class MainBicepTests
     [InlineData("'FC1'", "Flex Consumption plan")]
     [InlineData("'functionapp,linux'", "Linux function app")]
     [InlineData("'SystemAssigned'", "system-assigned identity")]
-    [InlineData("'custom'", "custom handler runtime")]
+    [InlineData("name: 'dotnet-isolated'", "isolated worker runtime")]
+    [InlineData("version: '10.0'", ".NET 10 stack")]
+    [InlineData("PsBill__TaskHub: taskHubName", "Durable task hub setting")]
     [InlineData("AzureWebJobsStorage__accountName", "storage through identity")]
     [InlineData("APPLICATIONINSIGHTS_CONNECTION_STRING", "Application Insights")]
     [InlineData("PsBill__Credentials__Store: 'KeyVault'", "Key Vault store setting")]
@@ -58,6 +62,27 @@ public sealed class MainBicepTests
         var sources = string.Join('\n', Directory.GetFiles(BicepCli.InfraFolder, "*.bicep", SearchOption.AllDirectories).Select(File.ReadAllText));
 
         Assert.True(sources.Contains(expected, StringComparison.Ordinal), $"infra/*.bicep should contain {expected} ({because}).");
+    }
+
+    [Fact]
+    public void Sources_Infra_DeclareNoCustomHandler()
+    {
+        var sources = string.Join('\n', Directory.GetFiles(BicepCli.InfraFolder, "*.bicep", SearchOption.AllDirectories).Select(File.ReadAllText));
+
+        Assert.DoesNotContain("name: 'custom'", sources, StringComparison.Ordinal);
+        // Flex rejects these app settings: the runtime and its version are functionAppConfig's.
+        Assert.DoesNotMatch(new Regex(@"^\s*(FUNCTIONS_WORKER_RUNTIME|FUNCTIONS_EXTENSION_VERSION)\s*:", RegexOptions.Multiline), sources);
+    }
+
+    [Fact]
+    public void DeployScript_Package_IsThePublishedWorkerApp()
+    {
+        var script = File.ReadAllText(Path.Combine(BicepCli.InfraFolder, "deploy.sh"));
+
+        Assert.Contains("dotnet publish \"$root/functions/PsBill.FunctionApp/PsBill.FunctionApp.csproj\" -c Release", script, StringComparison.Ordinal);
+        Assert.Contains("config-zip", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("functions generate", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("warnaserror", script.Replace("No -warnaserror here", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]
