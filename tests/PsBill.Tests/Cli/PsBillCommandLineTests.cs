@@ -49,4 +49,17 @@ public sealed class PsBillCommandLineTests
 
         Assert.Equal(valid, parse.Errors.Count == 0);
     }
+
+    [Theory]
+    [InlineData("bill webhook subscribe --url https://psbill.azurewebsites.net/api/bill/webhook", true)]
+    [InlineData("bill webhook subscribe --url http://127.0.0.1:7071/api/bill/webhook", true)]
+    [InlineData("bill webhook subscribe --url not-a-url", false)]
+    [InlineData("bill webhook subscribe --url http://example.com/api/bill/webhook", false)]
+    public void Parse_WebhookSubscribeUrl_AcceptsHttpsOrLoopback(string line, bool valid)
+    {
+        var parse = PsBillCommandLine.Build().Parse(line);
+
+        Assert.Equal(valid, parse.Errors.Count == 0);
+        if (valid) Assert.NotNull(parse.GetValue<Uri>("--url"));
+    }
 }

@@ -24,10 +24,20 @@ internal static class WebhookCommand
     public static Command Create()
     {
         var webhook = new Command("webhook", "BILL webhook subscription for payments");
+        // System.CommandLine has no built-in Uri parser ("Cannot parse argument ... as System.Uri"): parse it here, and say
+        // what a good value looks like.
         var url = new Option<Uri>("--url")
         {
             Description = "Where BILL sends payment.updated and payment.failed, e.g. https://<app>.azurewebsites.net/api/bill/webhook",
             Required = true,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (Uri.TryCreate(text, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttps || (parsed.Scheme == Uri.UriSchemeHttp && parsed.IsLoopback)))
+                    return parsed;
+                result.AddError($"--url '{text}' is not an absolute https URL (plain http only to a loopback address), e.g. https://<app>.azurewebsites.net/api/bill/webhook");
+                return null;
+            },
         };
         var subscribe = new Command("subscribe", "Create (or find) the subscription and store its security key") { url };
         subscribe.SetAction((parse, token) => SettlementCommandServices.RunAsync(async services =>
