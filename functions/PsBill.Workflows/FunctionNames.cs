@@ -70,6 +70,9 @@ public static class FunctionNames
         /// <summary>Runs one work item (a bulk vendor or bill batch, one payment) on the slot its lane holds.</summary>
         public const string RunWorkItem = "RunWorkItem";
 
+        /// <summary>Writes the create results of BILL calls to the ledger and the audit trail, outside the BILL slots.</summary>
+        public const string RecordResults = "RecordResults";
+
         /// <summary>Saves checkpoints after the work before them is done.</summary>
         public const string SaveCheckpoints = "SaveCheckpoints";
 
@@ -80,7 +83,7 @@ public static class FunctionNames
         public const string CompleteRun = "CompleteRun";
 
         /// <summary>Every activity name.</summary>
-        public static IReadOnlyList<string> All { get; } = [StartRun, RunFlowStep, RunWorkItem, SaveCheckpoints, RecordFailures, CompleteRun];
+        public static IReadOnlyList<string> All { get; } = [StartRun, RunFlowStep, RunWorkItem, RecordResults, SaveCheckpoints, RecordFailures, CompleteRun];
     }
 
     /// <summary>Entity names.</summary>

@@ -56,6 +56,7 @@ public static class PsBillServiceCollectionExtensions
         services.TryAddSingleton<StartRunActivity>();
         services.TryAddSingleton<RunFlowStepActivity>();
         services.TryAddSingleton<RunWorkItemActivity>();
+        services.TryAddSingleton<RecordResultsActivity>();
         services.TryAddSingleton<SaveCheckpointsActivity>();
         services.TryAddSingleton<RecordFailuresActivity>();
         services.TryAddSingleton<CompleteRunActivity>();

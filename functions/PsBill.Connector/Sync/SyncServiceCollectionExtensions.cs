@@ -46,6 +46,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton<RunCountsBuffer>();
 
         services.TryAddScoped<SyncEngine>();
+        services.TryAddScoped<CreateResultWriter>();
         services.TryAddScoped<VendorSync>();
         services.TryAddScoped<BillSync>();
         services.TryAddScoped<IncrementalPoll>();

@@ -28,6 +28,11 @@ public static class WorkRounds
             var results = await Task.WhenAll(lanes.Select((lane, i) => context.CallSubOrchestratorAsync<IReadOnlyList<WorkItemResult>>(
                 FunctionNames.Orchestrators.BillLane, new LaneInput(gateKey, (start + i) % work.Slots, lane, work))));
 
+            // The create results first, without a slot: nothing below (a retry, the checkpoint) may run before they are written.
+            var unrecorded = results.SelectMany(lane => lane).SelectMany(r => r.Unrecorded ?? []).ToList();
+            if (unrecorded.Count > 0)
+                await context.CallActivityAsync(FunctionNames.Activities.RecordResults, unrecorded, RetryOptions.For(work));
+
             var next = new List<WorkItem>();
             var failures = new List<FailedWork>();
             var wait = TimeSpan.Zero;

@@ -18,7 +18,7 @@ namespace PsBill.Connector.Sync.Engine;
 /// reason, or "ended without an answer"). Every step lands in the audit trail and the log with the record key; the
 /// counts go to the run that produced the batch.
 /// </summary>
-public sealed class SyncEngine(SyncLedger ledger, AuditTrail audit, RunCountsBuffer runs, IOptions<SyncOptions> options, ILogger<SyncEngine> logger)
+public sealed class SyncEngine(SyncLedger ledger, AuditTrail audit, RunCountsBuffer runs, CreateResultWriter resultWriter, IOptions<SyncOptions> options, ILogger<SyncEngine> logger)
 {
     private const int OneByOneCalls = 3; // the BILL gate admits 3 per organization anyway
 
@@ -236,31 +236,40 @@ public sealed class SyncEngine(SyncLedger ledger, AuditTrail audit, RunCountsBuf
         where TPayload : class
     {
         var results = await remote.CreateAsync(creates.Select(c => c.Plan.Payload!).ToList(), cancellationToken).ConfigureAwait(false);
-        await ForEachAsync(Enumerable.Range(0, creates.Count).ToList(), options.Value.StorageParallelism, async (i, token) =>
+        var written = new List<CreateResult>(creates.Count);
+        for (var i = 0; i < creates.Count; i++)
         {
             var (plan, claimed) = creates[i];
             var result = results[i];
+            CreateResult Of(CreateResultKind kind, string? id, string? reason) =>
+                new(plan.Key, remote.Noun, kind, claimed, claimed.ETag.ToString(), id, plan.Hash, plan.Detail.ToJson(), reason, runId);
             switch (result.Status)
             {
                 case BulkItemStatus.Created when remote.IdOf(result.Created!) is { } id:
-                    await ledger.RecordDoneAsync(claimed, id, plan.Hash, plan.Detail, token).ConfigureAwait(false);
                     tally.Add(new RunCounts(Created: 1));
-                    await StepAsync(plan.Key, remote.Noun, "create", "ok", $"{remote.Noun} {id} created (intent written {claimed.UpdatedAt:O}, attempt {claimed.Attempts})", runId, token).ConfigureAwait(false);
+                    written.Add(Of(CreateResultKind.Created, id, null));
                     break;
                 case BulkItemStatus.Rejected:
-                    await ParkAsync(plan.Key, claimed, $"BILL refused the {remote.Noun} for {plan.Key}: {result.Error?.Message}", ParkCause.Rejected, remote.Noun, runId, tally, token).ConfigureAwait(false);
+                    var refusal = $"BILL refused the {remote.Noun} for {plan.Key}: {result.Error?.Message}";
+                    tally.Parked(refusal);
+                    written.Add(Of(CreateResultKind.Rejected, null, refusal));
                     break;
                 default:
                     // Outcome unknown (or not sent, or created without an id in the answer): it may exist in BILL. Keep the intent,
                     // mark the call ended, and let the next attempt look it up before creating anything.
                     var why = result.Error?.Message ?? "BILL's answer had no id";
                     SyncLog.OutcomeUnknown(logger, plan.Key, remote.Noun, why);
-                    await ledger.RecordCallEndedAsync(claimed, token).ConfigureAwait(false);
-                    await StepAsync(plan.Key, remote.Noun, "create", "unknown", $"create ended without a clear answer ({result.Status}): {why}", runId, token).ConfigureAwait(false);
-                    await RetryAsync(plan.Key, $"create of the {remote.Noun} ended without a clear answer: {why}", options.Value.RetryDelay, runId, tally, token).ConfigureAwait(false);
+                    tally.Retry(plan.Key, $"create of the {remote.Noun} ended without a clear answer: {why}", options.Value.RetryDelay);
+                    written.Add(Of(CreateResultKind.Unknown, null, $"({result.Status}) {why}"));
                     break;
             }
-        }, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Inside a flow the results go to a step that holds no BILL slot; elsewhere they are written now.
+        if (DeferredCreateResults.Active is { } deferred)
+            foreach (var result in written) deferred.Add(result);
+        else
+            await resultWriter.WriteAsync(written, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ParkAsync(string key, LedgerEntry? known, string reason, ParkCause cause, string noun, string? runId, SyncBatchTally tally, CancellationToken token)

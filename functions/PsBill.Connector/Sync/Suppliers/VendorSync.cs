@@ -37,8 +37,12 @@ public sealed class VendorSync(SourceSnapshotStore snapshots, VendorTranslator t
         var missing = links.Where(l => l.Value.VendorId is null && !l.Value.Retry).Select(l => l.Key).ToList();
         if (missing.Count == 0) return links;
 
-        foreach (var chunk in missing.Chunk(options.Value.VendorBatchSize))
-            await SyncAsync(chunk, runId: null, cancellationToken).ConfigureAwait(false);
+        // Written at once, not deferred: the links are read back from the ledger right below.
+        using (DeferredCreateResults.Suspend())
+        {
+            foreach (var chunk in missing.Chunk(options.Value.VendorBatchSize))
+                await SyncAsync(chunk, runId: null, cancellationToken).ConfigureAwait(false);
+        }
         var again = await ReadLinksAsync(missing, cancellationToken).ConfigureAwait(false);
         foreach (var (key, link) in again) links[key] = link;
         return links;
