@@ -25,8 +25,10 @@ public static class WorkRounds
             var laneCount = Math.Min(work.Slots, pending.Count);
             var lanes = Enumerable.Range(0, laneCount).Select(_ => new List<WorkItem>()).ToList();
             for (var i = 0; i < pending.Count; i++) lanes[i % laneCount].Add(pending[i]);
+            // Lane ids name their flow (PollVouchers-lane-...), so Durable Functions Monitor and the ops page group them.
             var results = await Task.WhenAll(lanes.Select((lane, i) => context.CallSubOrchestratorAsync<IReadOnlyList<WorkItemResult>>(
-                FunctionNames.Orchestrators.BillLane, new LaneInput(gateKey, (start + i) % work.Slots, lane, work))));
+                FunctionNames.Orchestrators.BillLane, new LaneInput(gateKey, (start + i) % work.Slots, lane, work),
+                new SubOrchestrationOptions((TaskRetryOptions?)null, $"{context.InstanceId}-lane-{context.NewGuid():N}"))));
 
             // The create results first, without a slot: nothing below (a retry, the checkpoint) may run before they are written.
             var unrecorded = results.SelectMany(lane => lane).SelectMany(r => r.Unrecorded ?? []).ToList();
