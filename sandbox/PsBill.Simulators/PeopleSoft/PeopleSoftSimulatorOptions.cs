@@ -27,6 +27,9 @@ public sealed class PeopleSoftSimulatorOptions
     /// <summary>The payment CI name. Default <c>PSB_VCHR_PYMNT</c>.</summary>
     public string PaymentComponentInterface { get; set; } = "PSB_VCHR_PYMNT";
 
+    /// <summary>The payment CI's write operation and message shape. Default <see cref="PaymentCiShape.UpdateDataCollection"/>.</summary>
+    public PaymentCiShape PaymentShape { get; set; } = PaymentCiShape.UpdateDataCollection;
+
     /// <summary>The journal CI name. Default <c>PSB_JOURNAL</c>.</summary>
     public string JournalComponentInterface { get; set; } = "PSB_JOURNAL";
 }

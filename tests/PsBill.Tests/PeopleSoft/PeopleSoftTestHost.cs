@@ -33,12 +33,14 @@ internal sealed class PeopleSoftTestHost : IAsyncDisposable
         PeopleSoftGeneratorOptions? generator = null,
         Action<PeopleSoftClientOptions>? configure = null,
         string? password = null,
-        PeopleSoftDataSet? data = null)
+        PeopleSoftDataSet? data = null,
+        PaymentCiShape? paymentShape = null)
     {
         var simulator = await PeopleSoftSimulator.StartAsync(new PeopleSoftSimulatorOptions
         {
             Generator = generator ?? new PeopleSoftGeneratorOptions { Suppliers = 30, Vouchers = 120 },
             Data = data,
+            PaymentShape = paymentShape ?? PaymentCiShape.UpdateDataCollection,
         });
         var services = new ServiceCollection();
         var logs = new FakeLogCollector();
