@@ -18,7 +18,7 @@ public abstract class PeopleSoftComponentInterfaceOptions
     /// <summary>The service operation the writer calls: <c>Create</c>, <c>Update</c> or <c>UpdateData</c>.</summary>
     public PeopleSoftCiOperation Operation { get; set; }
 
-    /// <summary>The request body root; empty for PeopleSoft's generated name for <see cref="Operation"/>.</summary>
+    /// <summary>The request body root; empty (or <c>none</c>) for PeopleSoft's generated name for <see cref="Operation"/>.</summary>
     public string RequestRoot { get; set; } = "";
 
     /// <summary>The request message namespace; empty for <c>http://xmlns.oracle.com/Enterprise/Tools/schemas/&lt;RequestRoot&gt;.V1</c>.</summary>
@@ -30,13 +30,16 @@ public abstract class PeopleSoftComponentInterfaceOptions
     /// <summary>The call these settings describe, with every empty name resolved to PeopleSoft's own.</summary>
     public PeopleSoftCiCall ToCall()
     {
-        var root = RequestRoot.Length > 0 ? RequestRoot : PeopleSoftCiOperations.RequestElement(Name, Operation);
+        var requestRoot = PeopleSoftSettingValue.OrEmpty(RequestRoot);
+        var ns = PeopleSoftSettingValue.OrEmpty(Namespace);
+        var responseRoot = PeopleSoftSettingValue.OrEmpty(ResponseRoot);
+        var root = requestRoot.Length > 0 ? requestRoot : PeopleSoftCiOperations.RequestElement(Name, Operation);
         return new PeopleSoftCiCall(
             Name,
             Operation,
             PeopleSoftCiOperations.SoapAction(Name, Operation),
             root,
-            Namespace.Length > 0 ? Namespace : PeopleSoftCiOperations.SchemaNamespacePrefix + root + ".V1",
-            ResponseRoot.Length > 0 ? ResponseRoot : root + "Response");
+            ns.Length > 0 ? ns : PeopleSoftCiOperations.SchemaNamespacePrefix + root + ".V1",
+            responseRoot.Length > 0 ? responseRoot : root + "Response");
     }
 }

@@ -22,7 +22,7 @@ public sealed class PeopleSoftVoucherPaymentCiOptions : PeopleSoftComponentInter
     }
 
     /// <summary>The payment collection (scroll) element holding the payment properties; empty when the CI takes them
-    /// flat on the body root. Default <c>PYMNT_VCHR_XREF</c>.</summary>
+    /// flat on the body root (or <c>none</c>). Default <c>PYMNT_VCHR_XREF</c>.</summary>
     public string PaymentCollection { get; set; } = "PYMNT_VCHR_XREF";
 
     /// <summary>The value sent in <see cref="PaymentActionField"/>: <c>R</c> (record) for a payment, <c>X</c> (cancel)

@@ -106,7 +106,8 @@ public sealed class PeopleSoftWriter(PeopleSoftComponentInterfaceClient client, 
             new(ci.BusinessUnitField, payment.BusinessUnit),
             new(ci.VoucherIdField, payment.VoucherId),
         };
-        if (ci.PaymentCollection.Length > 0) properties.Add(new XElement(ci.PaymentCollection, fields));
+        var collection = PeopleSoftSettingValue.OrEmpty(ci.PaymentCollection);
+        if (collection.Length > 0) properties.Add(new XElement(collection, fields));
         else properties.AddRange(fields);
         return properties;
     }

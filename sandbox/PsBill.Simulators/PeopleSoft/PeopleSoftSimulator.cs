@@ -72,7 +72,7 @@ public sealed class PeopleSoftSimulator : IAsyncDisposable
     {
         var credentials = new SimulatorCredentials(Options.OperatorId, Options.Password);
         void OnAuthenticationFailure() => Interlocked.Increment(ref _authenticationFailures);
-        var queries = new QueryAccessEndpoint(_store, credentials, OnAuthenticationFailure);
+        var queries = new QueryAccessEndpoint(_store, credentials, OnAuthenticationFailure, Options.OmittedColumns);
         var payment = new PaymentComponent(_store, Options.PaymentComponentInterface, Options.PaymentShape);
         var journal = new JournalComponent(_store, Options.JournalComponentInterface);
         var components = new ComponentInterfaceEndpoint(credentials, new Dictionary<string, Func<CiRequest, IEnumerable<XElement>>>
