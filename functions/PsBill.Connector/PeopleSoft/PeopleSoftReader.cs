@@ -33,24 +33,21 @@ public sealed class PeopleSoftReader
         PeopleSoftCheckpoint? since = null, CancellationToken cancellationToken = default)
     {
         var today = Today();
-        return ReadAsync(new QasQuery(nameof(PeopleSoftQueryNames.Suppliers), _options.Queries.Suppliers, SupplierRecordMapper.KeyColumns,
-                PeopleSoftQueryColumns.Suppliers, Incremental: true), since,
+        return ReadAsync(QasQueries.Suppliers(_options), since,
             group => SupplierRecordMapper.Map(group, today), SupplierRecordMapper.RecordKey, cancellationToken);
     }
 
     /// <summary>Approved vouchers changed after <paramref name="since"/> (all of them when null), with lines and distributions.</summary>
     public IAsyncEnumerable<PeopleSoftReadResult<PeopleSoftVoucher>> ReadApprovedVouchersAsync(
         PeopleSoftCheckpoint? since = null, CancellationToken cancellationToken = default) =>
-        ReadAsync(new QasQuery(nameof(PeopleSoftQueryNames.ApprovedVouchers), _options.Queries.ApprovedVouchers, VoucherRecordMapper.KeyColumns,
-                PeopleSoftQueryColumns.ApprovedVouchers, Incremental: true), since,
+        ReadAsync(QasQueries.ApprovedVouchers(_options), since,
             VoucherRecordMapper.Map, VoucherRecordMapper.RecordKey, cancellationToken);
 
     /// <summary>Every GL account as of today (its current effective-dated row, active or not).</summary>
     public IAsyncEnumerable<PeopleSoftReadResult<PeopleSoftGlAccount>> ReadGlAccountsAsync(CancellationToken cancellationToken = default)
     {
         var today = Today();
-        return ReadAsync(new QasQuery(nameof(PeopleSoftQueryNames.GlAccounts), _options.Queries.GlAccounts, EffectiveDatedMapper.AccountKeyColumns,
-                PeopleSoftQueryColumns.GlAccounts, Incremental: false), null,
+        return ReadAsync(QasQueries.GlAccounts(_options), null,
             group => EffectiveDatedMapper.MapAccount(group, today),
             group => PeopleSoftRecordKeys.GlAccount(OrMissing(group.Key[0]), OrMissing(group.Key[1])), cancellationToken);
     }
@@ -59,8 +56,7 @@ public sealed class PeopleSoftReader
     public IAsyncEnumerable<PeopleSoftReadResult<PeopleSoftDepartment>> ReadDepartmentsAsync(CancellationToken cancellationToken = default)
     {
         var today = Today();
-        return ReadAsync(new QasQuery(nameof(PeopleSoftQueryNames.Departments), _options.Queries.Departments, EffectiveDatedMapper.DepartmentKeyColumns,
-                PeopleSoftQueryColumns.Departments, Incremental: false), null,
+        return ReadAsync(QasQueries.Departments(_options), null,
             group => EffectiveDatedMapper.MapDepartment(group, today),
             group => PeopleSoftRecordKeys.Department(OrMissing(group.Key[0]), OrMissing(group.Key[1])), cancellationToken);
     }

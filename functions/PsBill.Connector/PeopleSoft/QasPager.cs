@@ -33,12 +33,7 @@ internal sealed class QasPager(PeopleSoftQueryClient client, PeopleSoftClientOpt
         var position = start;
         while (true)
         {
-            var prompts = new List<KeyValuePair<string, string>>();
-            if (query.Incremental && settings.ChangedSincePromptName is { Length: > 0 } sincePrompt)
-                prompts.Add(new(sincePrompt, PeopleSoftValues.FormatTimestamp(position?.ChangedAt ?? options.InitialChangedSince, options.DateTimePromptFormat)));
-            for (var i = 0; i < afterKeyPrompts.Count; i++)
-                prompts.Add(new(afterKeyPrompts[i], position is null ? " " : position.Key[i]));
-
+            var prompts = Prompts(query, position, options);
             var response = await client.ExecuteAsync(settings.Name, prompts, settings.MaxRows, cancellationToken).ConfigureAwait(false);
             if (response.Rows.Count > 0 && PeopleSoftQueryColumns.FirstMissing(response.Rows[0], query.AllRequiredColumns) is { } missing)
                 throw PeopleSoftQueryColumns.Missing(settings.Name, query.Setting, missing);
@@ -80,6 +75,19 @@ internal sealed class QasPager(PeopleSoftQueryClient client, PeopleSoftClientOpt
             if (!full) yield break;
             PeopleSoftLog.ReadingOn(logger, settings.Name, response.NumRows, position?.ToString() ?? "the start");
         }
+    }
+
+    /// <summary>The prompts of a read from <paramref name="position"/> (the start when null): the changed-since timestamp,
+    /// then the after-key prompts with the position's key (a blank, which sorts first, at the start).</summary>
+    internal static List<KeyValuePair<string, string>> Prompts(QasQuery query, PeopleSoftCheckpoint? position, PeopleSoftClientOptions options)
+    {
+        var prompts = new List<KeyValuePair<string, string>>();
+        if (query.Incremental && query.Options.ChangedSincePromptName is { Length: > 0 } sincePrompt)
+            prompts.Add(new(sincePrompt, PeopleSoftValues.FormatTimestamp(position?.ChangedAt ?? options.InitialChangedSince, options.DateTimePromptFormat)));
+        var afterKeyPrompts = query.Options.AfterKeyPromptList;
+        for (var i = 0; i < afterKeyPrompts.Count; i++)
+            prompts.Add(new(afterKeyPrompts[i], position is null ? " " : position.Key[i]));
+        return prompts;
     }
 
     private static List<QasRecordGroup> Group(IReadOnlyList<PeopleSoftQueryRow> rows, IReadOnlyList<string> keyColumns, string? changedColumn)

@@ -30,6 +30,7 @@ public static class PsBillCommandLine
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(Settlements.SettlementsCommand.Create());
         Webhooks.WebhookCommand.AddTo(root);
+        root.Subcommands.Add(PeopleSoft.PeopleSoftCommand.Create(() => PeopleSoft.PeopleSoftCommand.Services(AppConfiguration.Build())));
         // The credentials commands read and write the configured store (Key Vault or the local encrypted file) and
         // check them with a BILL login and a PeopleSoft query; the provider is built only when a command runs.
         root.Subcommands.Add(Credentials.CredentialsCommand.Create(

@@ -28,6 +28,7 @@ internal sealed class PeopleSoftTestHost : IAsyncDisposable
     public PeopleSoftWriter Writer => _services.GetRequiredService<PeopleSoftWriter>();
     public PeopleSoftQueryClient QueryClient => _services.GetRequiredService<PeopleSoftQueryClient>();
     public PeopleSoftComponentInterfaceClient CiClient => _services.GetRequiredService<PeopleSoftComponentInterfaceClient>();
+    public IServiceProvider Services => _services;
 
     public static async Task<PeopleSoftTestHost> StartAsync(
         PeopleSoftGeneratorOptions? generator = null,
