@@ -35,6 +35,6 @@ public sealed class PsBillCommandLineTests
     {
         var root = PsBillCommandLine.Build();
 
-        Assert.Equal(["bill", "credentials", "functions", "ops", "replay", "run", "serve", "settlements"], root.Subcommands.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["bill", "credentials", "functions", "ops", "peoplesoft", "replay", "run", "serve", "settlements"], root.Subcommands.Select(c => c.Name).Order(StringComparer.Ordinal));
     }
 }
