@@ -25,6 +25,7 @@ public static class PsBillCommandLine
         Webhooks.WebhookCommand.AddTo(root);
         root.Subcommands.Add(Sync.SyncCommand.Create());
         root.Subcommands.Add(Vendors.VendorsCommand.Create());
+        root.Subcommands.Add(PeopleSoft.PeopleSoftCommand.Create(() => PeopleSoft.PeopleSoftCommand.Services(AppConfiguration.Build())));
         // The credentials commands read and write the configured store (Key Vault or the local encrypted file) and
         // check them with a BILL login and a PeopleSoft query; the provider is built only when a command runs.
         root.Subcommands.Add(Credentials.CredentialsCommand.Create(

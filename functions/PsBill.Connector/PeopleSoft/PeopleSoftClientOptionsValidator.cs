@@ -19,7 +19,13 @@ internal sealed class PeopleSoftClientOptionsValidator : IValidateOptions<People
         Check(options.Queries.Departments, "PsBill:PeopleSoft:Queries:Departments", errors);
         Check(options.Queries.VoucherPaymentStatus, "PsBill:PeopleSoft:Queries:VoucherPaymentStatus", errors);
         Check(options.ComponentInterfaces.VoucherPayment, "PsBill:PeopleSoft:ComponentInterfaces:VoucherPayment", errors);
+        Check(options.ComponentInterfaces.PaymentReversal, "PsBill:PeopleSoft:ComponentInterfaces:PaymentReversal", errors);
         Check(options.ComponentInterfaces.Journal, "PsBill:PeopleSoft:ComponentInterfaces:Journal", errors);
+        CheckWriteOperation(options.ComponentInterfaces.VoucherPayment, "VoucherPayment", errors);
+        CheckWriteOperation(options.ComponentInterfaces.PaymentReversal, "PaymentReversal", errors);
+        CheckWriteOperation(options.ComponentInterfaces.Journal, "Journal", errors);
+        if (options.ComponentInterfaces.Journal.LineCollection.Length == 0)
+            errors.Add("PsBill:PeopleSoft:ComponentInterfaces:Journal:LineCollection: a journal's lines go in a collection; name it.");
         Check(options.Resilience, "PsBill:PeopleSoft:Resilience", errors);
 
         if (options.BaseUrl is { } url)
@@ -32,6 +38,12 @@ internal sealed class PeopleSoftClientOptionsValidator : IValidateOptions<People
         if (options.Resilience.TotalTimeout < options.Resilience.AttemptTimeout)
             errors.Add("PsBill:PeopleSoft:Resilience:TotalTimeout must be at least AttemptTimeout.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void CheckWriteOperation(PeopleSoftComponentInterfaceOptions ci, string name, List<string> errors)
+    {
+        if (ci.Operation is PeopleSoftCiOperation.Create or PeopleSoftCiOperation.Update or PeopleSoftCiOperation.UpdateData) return;
+        errors.Add($"PsBill:PeopleSoft:ComponentInterfaces:{name}:Operation: must be Create, Update or UpdateData (the operation that saves); it is {ci.Operation}.");
     }
 
     private static bool IsLoopback(Uri url) =>

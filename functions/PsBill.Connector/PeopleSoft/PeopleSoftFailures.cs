@@ -21,6 +21,13 @@ internal static class PeopleSoftFailures
                     "peoplesoft-oprid and peoplesoft-password, and that the user is not locked.",
                     PeopleSoftErrorKind.Authentication, ib.Code, code, ib.MessageSetId, ib.MessageId, text, parameters);
             }
+            if (GatewayTrouble.Matches(ib))
+            {
+                // The listener's health, not an answer: a read retries it, a write becomes "outcome unknown" in the CI client.
+                return new PeopleSoftException(
+                    $"PeopleSoft's gateway could not complete {operation}: \"{text}\" [{ib.Code}] (HTTP {code}).",
+                    PeopleSoftErrorKind.Transient, ib.Code, code, ib.MessageSetId, ib.MessageId, text, parameters);
+            }
             var details = parameters.Count > 0 ? $" (parameters: {string.Join(", ", parameters)})" : "";
             return new PeopleSoftException(
                 $"PeopleSoft rejected {operation}: \"{text}\" [{ib.Code}]{details}.",
@@ -42,6 +49,11 @@ internal static class PeopleSoftFailures
                 PeopleSoftErrorKind.Rejected, PeopleSoftErrorCode.Http(code), code),
         };
     }
+
+    /// <summary>A write answered with a success status the connector cannot read: the component may have saved.</summary>
+    public static PeopleSoftException UnreadableWriteAnswer(string operation, string reason) => new(
+        $"PeopleSoft answered {operation} with HTTP 200 but {reason}. The outcome is unknown: look the record up in PeopleSoft before trying again.",
+        PeopleSoftErrorKind.OutcomeUnknown, PeopleSoftErrorCode.BadResponse, 200);
 
     /// <summary>A response with a success status that is not the documented shape.</summary>
     public static PeopleSoftException BadResponse(string operation, string reason, Exception? inner = null) => new(

@@ -4,13 +4,17 @@ namespace PsBill.Connector.PeopleSoft;
 
 /// <summary>
 /// The journal entry Component Interface, called with <c>Create</c> (<c>CI_&lt;NAME&gt;_C</c>): a header
-/// (<c>PS_JRNL_HEADER</c>) and a line collection (<c>PS_JRNL_LN</c>). Property names are the CI's.
+/// (<c>PS_JRNL_HEADER</c>) flat on the body root and a line collection (<c>PS_JRNL_LN</c>). The operation, roots,
+/// namespace and every property name are configuration (<see cref="PeopleSoftComponentInterfaceOptions"/>).
 /// </summary>
-public sealed class PeopleSoftJournalCiOptions
+public sealed class PeopleSoftJournalCiOptions : PeopleSoftComponentInterfaceOptions
 {
-    /// <summary>The CI name. Default <c>PSB_JOURNAL</c>.</summary>
-    [Required, RegularExpression("^[A-Za-z0-9_]+$")]
-    public string Name { get; set; } = "PSB_JOURNAL";
+    /// <summary>Defaults: CI <c>PSB_JOURNAL</c>, Create.</summary>
+    public PeopleSoftJournalCiOptions()
+    {
+        Name = "PSB_JOURNAL";
+        Operation = PeopleSoftCiOperation.Create;
+    }
 
     /// <summary>The value that asks PeopleSoft to number the journal. Default <c>NEXT</c>.</summary>
     [Required] public string NewJournalId { get; set; } = "NEXT";

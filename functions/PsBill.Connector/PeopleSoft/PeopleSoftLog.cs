@@ -22,4 +22,7 @@ internal static partial class PeopleSoftLog
 
     [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "PeopleSoft {QueryName} page full ({RowCount} rows): reading on after {Checkpoint}")]
     public static partial void ReadingOn(ILogger logger, string queryName, int rowCount, string checkpoint);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "PeopleSoft {QueryName}: record {RecordKey} has more rows than maxrows {MaxRows}; parked, reading on after it")]
+    public static partial void RecordTooLarge(ILogger logger, string queryName, string recordKey, int maxRows);
 }

@@ -13,20 +13,24 @@ public class PeopleSoftQueryOptions
     [Required, RegularExpression("^[A-Za-z0-9_]+$", ErrorMessage = "A PeopleSoft query name has letters, digits and underscores only.")]
     public string Name { get; set; } = "";
 
-    /// <summary>The unique prompt name of the "changed since" timestamp; empty for a query that is read whole.</summary>
+    /// <summary>The unique prompt name of the "changed since" timestamp; empty (or <c>none</c>) for a query that is read whole.</summary>
     public string? ChangedSincePrompt { get; set; }
+
+    /// <summary><see cref="ChangedSincePrompt"/>, or "" when cleared.</summary>
+    internal string ChangedSincePromptName => PeopleSoftSettingValue.OrEmpty(ChangedSincePrompt);
 
     /// <summary>
     /// The unique prompt names that take the checkpoint's key fields, comma-separated in key order (a string, not
     /// an array, because configuration binding appends to array defaults instead of replacing them). With them the
-    /// query selects rows strictly after (timestamp, key), so a full response is continued exactly. Left empty, the
-    /// query is expected to select <c>changed &gt;= :since</c> and the reader skips rows at or before the checkpoint.
+    /// query selects rows strictly after (timestamp, key), so a full response is continued exactly, and a record with more
+    /// rows than <see cref="MaxRows"/> is parked while the read goes on. Set empty (or <c>none</c>), the query is expected
+    /// to select <c>changed &gt;= :since</c> and the reader skips rows at or before the checkpoint.
     /// </summary>
     public string AfterKeyPrompts { get; set; } = "";
 
-    /// <summary><see cref="AfterKeyPrompts"/> as a list.</summary>
+    /// <summary><see cref="AfterKeyPrompts"/> as a list (empty when cleared).</summary>
     internal IReadOnlyList<string> AfterKeyPromptList =>
-        AfterKeyPrompts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        PeopleSoftSettingValue.OrEmpty(AfterKeyPrompts).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>The result column holding the last-changed timestamp. Default <c>LASTUPDDTTM</c>.</summary>
     [Required]

@@ -33,21 +33,21 @@ public sealed class PeopleSoftReader
         PeopleSoftCheckpoint? since = null, CancellationToken cancellationToken = default)
     {
         var today = Today();
-        return ReadAsync(_options.Queries.Suppliers, SupplierRecordMapper.KeyColumns, since, incremental: true,
+        return ReadAsync(QasQueries.Suppliers(_options), since,
             group => SupplierRecordMapper.Map(group, today), SupplierRecordMapper.RecordKey, cancellationToken);
     }
 
     /// <summary>Approved vouchers changed after <paramref name="since"/> (all of them when null), with lines and distributions.</summary>
     public IAsyncEnumerable<PeopleSoftReadResult<PeopleSoftVoucher>> ReadApprovedVouchersAsync(
         PeopleSoftCheckpoint? since = null, CancellationToken cancellationToken = default) =>
-        ReadAsync(_options.Queries.ApprovedVouchers, VoucherRecordMapper.KeyColumns, since, incremental: true,
+        ReadAsync(QasQueries.ApprovedVouchers(_options), since,
             VoucherRecordMapper.Map, VoucherRecordMapper.RecordKey, cancellationToken);
 
     /// <summary>Every GL account as of today (its current effective-dated row, active or not).</summary>
     public IAsyncEnumerable<PeopleSoftReadResult<PeopleSoftGlAccount>> ReadGlAccountsAsync(CancellationToken cancellationToken = default)
     {
         var today = Today();
-        return ReadAsync(_options.Queries.GlAccounts, EffectiveDatedMapper.AccountKeyColumns, null, incremental: false,
+        return ReadAsync(QasQueries.GlAccounts(_options), null,
             group => EffectiveDatedMapper.MapAccount(group, today),
             group => PeopleSoftRecordKeys.GlAccount(OrMissing(group.Key[0]), OrMissing(group.Key[1])), cancellationToken);
     }
@@ -56,7 +56,7 @@ public sealed class PeopleSoftReader
     public IAsyncEnumerable<PeopleSoftReadResult<PeopleSoftDepartment>> ReadDepartmentsAsync(CancellationToken cancellationToken = default)
     {
         var today = Today();
-        return ReadAsync(_options.Queries.Departments, EffectiveDatedMapper.DepartmentKeyColumns, null, incremental: false,
+        return ReadAsync(QasQueries.Departments(_options), null,
             group => EffectiveDatedMapper.MapDepartment(group, today),
             group => PeopleSoftRecordKeys.Department(OrMissing(group.Key[0]), OrMissing(group.Key[1])), cancellationToken);
     }
@@ -72,6 +72,8 @@ public sealed class PeopleSoftReader
         var result = await _client.ExecuteAsync(query.Name,
             [new(query.BusinessUnitPrompt, businessUnit), new(query.VoucherIdPrompt, voucherId)],
             query.MaxRows, cancellationToken).ConfigureAwait(false);
+        if (result.Rows.Count > 0 && PeopleSoftQueryColumns.FirstMissing(result.Rows[0], PeopleSoftQueryColumns.VoucherPaymentStatus) is { } missing)
+            throw PeopleSoftQueryColumns.Missing(query.Name, nameof(PeopleSoftQueryNames.VoucherPaymentStatus), missing);
         var payments = new List<PeopleSoftVoucherPayment>();
         foreach (var row in result.Rows)
         {
@@ -92,34 +94,38 @@ public sealed class PeopleSoftReader
     }
 
     private async IAsyncEnumerable<PeopleSoftReadResult<T>> ReadAsync<T>(
-        PeopleSoftQueryOptions query,
-        IReadOnlyList<string> keyColumns,
+        QasQuery query,
         PeopleSoftCheckpoint? since,
-        bool incremental,
         Func<QasRecordGroup, T?> map,
         Func<QasRecordGroup, string> recordKey,
         [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : class
     {
         var checkpoint = since;
-        await foreach (var group in _pager.ReadAsync(query, keyColumns, since, incremental, cancellationToken).ConfigureAwait(false))
+        var incremental = query.Incremental;
+        await foreach (var group in _pager.ReadAsync(query, since, cancellationToken).ConfigureAwait(false))
         {
             if (incremental && group.Position is not null) checkpoint = group.Position;
             PeopleSoftReadResult<T>? result;
             try
             {
+                if (group.Oversized) throw TooManyRows(query);
                 var record = map(group);
                 result = record is null ? null : PeopleSoftReadResult<T>.Success(record, incremental ? checkpoint : null);
             }
             catch (RowFault fault)
             {
                 var error = new PeopleSoftRowError(recordKey(group), fault.Field, fault.Reason, group.Rows[0].RowNumber);
-                PeopleSoftLog.RowRejected(_logger, query.Name, error.RecordKey, error.Field, error.Reason);
+                PeopleSoftLog.RowRejected(_logger, query.Options.Name, error.RecordKey, error.Field, error.Reason);
                 result = PeopleSoftReadResult<T>.Failure(error, incremental ? checkpoint : null);
             }
             if (result is not null) yield return result;
         }
     }
+
+    private static RowFault TooManyRows(QasQuery query) => new("MaxRows",
+        $"({query.Options.MaxRows}) of query {query.Options.Name} is smaller than this record: it has at least {query.Options.MaxRows} rows " +
+        $"and cannot be read whole. Raise PsBill:PeopleSoft:Queries:{query.Setting}:MaxRows above its row count, then replay it");
 
     private DateOnly Today() => DateOnly.FromDateTime(_timeProvider.GetUtcNow().UtcDateTime);
 

@@ -35,6 +35,7 @@ public static class PeopleSoftServiceCollectionExtensions
         // Transient like the typed HttpClients they hold, so the handler pool can rotate connections.
         services.TryAddTransient<PeopleSoftReader>();
         services.TryAddTransient<PeopleSoftWriter>();
+        services.TryAddTransient<Preflight.PeopleSoftPreflight>();
         return services;
     }
 

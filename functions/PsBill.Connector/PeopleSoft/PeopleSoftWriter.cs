@@ -17,12 +17,13 @@ public sealed class PeopleSoftWriter(PeopleSoftComponentInterfaceClient client, 
     /// <summary>Records a payment on the voucher (PYMNT_ACTION R) with the BILL confirmation number as its reference.</summary>
     /// <exception cref="PeopleSoftException">The CI refused it (unknown voucher, closed voucher, ...) or the call failed.</exception>
     public Task RecordVoucherPaymentAsync(PeopleSoftPaymentRecord payment, CancellationToken cancellationToken = default) =>
-        UpdatePaymentAsync(payment, "R", cancellationToken);
+        WritePaymentAsync(payment, _cis.VoucherPayment, cancellationToken);
 
-    /// <summary>Reverses a recorded payment (PYMNT_ACTION X on the same reference), for a payment BILL voided.</summary>
+    /// <summary>Reverses a recorded payment through the reversal CI (PYMNT_ACTION X on the same reference by default), for a
+    /// payment BILL voided.</summary>
     /// <exception cref="PeopleSoftException">The CI refused it or the call failed.</exception>
     public Task ReverseVoucherPaymentAsync(PeopleSoftPaymentRecord payment, CancellationToken cancellationToken = default) =>
-        UpdatePaymentAsync(payment, "X", cancellationToken);
+        WritePaymentAsync(payment, _cis.PaymentReversal, cancellationToken);
 
     /// <summary>Creates a journal through the journal CI and returns the JOURNAL_ID PeopleSoft assigned.</summary>
     /// <exception cref="ArgumentException">The journal does not balance or has no lines.</exception>
@@ -52,11 +53,13 @@ public sealed class PeopleSoftWriter(PeopleSoftComponentInterfaceClient client, 
             new XElement(ci.LineReferenceField, line.Reference ?? ""),
             new XElement(ci.LineDescriptionField, line.Description ?? ""))));
 
-        var response = await client.InvokeAsync(ci.Name, PeopleSoftCiOperation.Create, properties,
+        var call = ci.ToCall();
+        var response = await client.InvokeAsync(call, properties,
             $"journal:{journal.BusinessUnit}:{journal.Description}", cancellationToken).ConfigureAwait(false);
         var journalId = response.Elements().FirstOrDefault(e => e.Name.LocalName == ci.JournalIdField)?.Value.Trim();
+        // The component answered but did not say which journal it made: it may have made one, so this is not a rejection.
         if (string.IsNullOrEmpty(journalId) || journalId == ci.NewJournalId)
-            throw PeopleSoftFailures.BadResponse($"CI_{ci.Name}_C", $"the response has no assigned {ci.JournalIdField}");
+            throw PeopleSoftFailures.UnreadableWriteAnswer(call.SoapAction, $"the response has no assigned {ci.JournalIdField}");
         return new PeopleSoftJournalCreated(journal.BusinessUnit, journalId);
     }
 
@@ -72,29 +75,40 @@ public sealed class PeopleSoftWriter(PeopleSoftComponentInterfaceClient client, 
         return CreateJournalAsync(PeopleSoftJournal.ForVoucherPayment(payment, ci.ApLiabilityAccount, ci.CashAccount), cancellationToken);
     }
 
-    private async Task UpdatePaymentAsync(PeopleSoftPaymentRecord payment, string action, CancellationToken cancellationToken)
+    private async Task WritePaymentAsync(PeopleSoftPaymentRecord payment, PeopleSoftVoucherPaymentCiOptions ci, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payment);
         ArgumentException.ThrowIfNullOrWhiteSpace(payment.Reference);
         if (payment.Amount <= 0m) throw new ArgumentException("A payment amount must be positive.", nameof(payment));
-        var ci = _cis.VoucherPayment;
-        var properties = new[]
-        {
-            new XElement(ci.BusinessUnitField, payment.BusinessUnit),
-            new XElement(ci.VoucherIdField, payment.VoucherId),
-            new XElement(ci.PaymentCollection,
-                new XElement(ci.PaymentMethodField, payment.Method),
-                new XElement(ci.PaymentActionField, action),
-                new XElement(ci.ReferenceField, payment.Reference),
-                new XElement(ci.PaymentDateField, PeopleSoftValues.FormatDate(payment.PaymentDate)),
-                new XElement(ci.AmountField, PeopleSoftValues.FormatAmount(payment.Amount))),
-        };
-        var response = await client.InvokeAsync(ci.Name, PeopleSoftCiOperation.UpdateData, properties, payment.VoucherKey, cancellationToken)
-            .ConfigureAwait(false);
-        // UpdateData answers <notification>: True (or 1) when the component saved.
+        var call = ci.ToCall();
+        var response = await client.InvokeAsync(call, PaymentProperties(payment, ci), payment.VoucherKey, cancellationToken).ConfigureAwait(false);
+        // UpdateData (and many Create services) answer <notification>: True (or 1) when the component saved.
         var notification = response.Elements().FirstOrDefault(e => e.Name.LocalName == "notification")?.Value.Trim();
         if (notification is not null && !(notification == "1" || notification.Equals("true", StringComparison.OrdinalIgnoreCase)))
-            throw new PeopleSoftException($"CI_{ci.Name}_UD for {payment.VoucherKey} answered notification \"{notification}\": the component did not save.",
+            throw new PeopleSoftException($"{call.SoapAction} for {payment.VoucherKey} answered notification \"{notification}\": the component did not save.",
                 PeopleSoftErrorKind.Rejected, new PeopleSoftErrorCode("NOT_SAVED"), 200);
+    }
+
+    /// <summary>The keys flat on the root; the payment properties inside the collection, or flat beside the keys when the
+    /// CI has none.</summary>
+    internal static IReadOnlyList<XElement> PaymentProperties(PeopleSoftPaymentRecord payment, PeopleSoftVoucherPaymentCiOptions ci)
+    {
+        var fields = new[]
+        {
+            new XElement(ci.PaymentMethodField, payment.Method),
+            new XElement(ci.PaymentActionField, ci.ActionValue),
+            new XElement(ci.ReferenceField, payment.Reference),
+            new XElement(ci.PaymentDateField, PeopleSoftValues.FormatDate(payment.PaymentDate)),
+            new XElement(ci.AmountField, PeopleSoftValues.FormatAmount(payment.Amount)),
+        };
+        var properties = new List<XElement>
+        {
+            new(ci.BusinessUnitField, payment.BusinessUnit),
+            new(ci.VoucherIdField, payment.VoucherId),
+        };
+        var collection = PeopleSoftSettingValue.OrEmpty(ci.PaymentCollection);
+        if (collection.Length > 0) properties.Add(new XElement(collection, fields));
+        else properties.AddRange(fields);
+        return properties;
     }
 }

@@ -7,56 +7,62 @@ namespace PsBill.Connector.PeopleSoft;
 /// timestamp and key). QAS has no paging, so a full response (<c>numrows == maxrows</c>) is continued by asking
 /// again from the last complete record's (timestamp, key): its last record may be cut short by <c>maxrows</c>, so
 /// it is held back and read whole in the next response. Rows at or before the position are skipped, which makes
-/// a query with only a <c>changed &gt;= :since</c> prompt exact too.
+/// a query with only a <c>changed &gt;= :since</c> prompt exact too. A record that alone fills a whole response
+/// cannot be read whole: with after-key prompts it is returned marked <see cref="QasRecordGroup.Oversized"/> (the
+/// caller parks it) and the read goes on after it; without them the read cannot get past it and fails.
+/// The first row of every response is checked for the columns the mapping needs.
 /// </summary>
 internal sealed class QasPager(PeopleSoftQueryClient client, PeopleSoftClientOptions options, ILogger logger)
 {
-    /// <param name="query">The query and its prompts.</param>
-    /// <param name="keyColumns">The record key columns, in the query's order.</param>
+    /// <param name="query">The query, its key and required columns.</param>
     /// <param name="start">Where to start (exclusive), or null for the beginning.</param>
-    /// <param name="incremental">True when the query is ordered and prompted by its changed timestamp.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     public async IAsyncEnumerable<QasRecordGroup> ReadAsync(
-        PeopleSoftQueryOptions query,
-        IReadOnlyList<string> keyColumns,
+        QasQuery query,
         PeopleSoftCheckpoint? start,
-        bool incremental,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var afterKeyPrompts = query.AfterKeyPromptList;
+        var settings = query.Options;
+        var keyColumns = query.KeyColumns;
+        var afterKeyPrompts = settings.AfterKeyPromptList;
         if (afterKeyPrompts.Count > 0 && afterKeyPrompts.Count != keyColumns.Count)
             throw new PeopleSoftException(
-                $"Query {query.Name}: AfterKeyPrompts names {afterKeyPrompts.Count} prompts but its key has {keyColumns.Count} fields ({string.Join(", ", keyColumns)}).",
+                $"Query {settings.Name}: PsBill:PeopleSoft:Queries:{query.Setting}:AfterKeyPrompts names {afterKeyPrompts.Count} prompts but its key has {keyColumns.Count} fields ({string.Join(", ", keyColumns)}).",
                 PeopleSoftErrorKind.Configuration, new PeopleSoftErrorCode("CONFIGURATION"));
 
         var position = start;
         while (true)
         {
-            var prompts = new List<KeyValuePair<string, string>>();
-            if (incremental && query.ChangedSincePrompt is { Length: > 0 } sincePrompt)
-                prompts.Add(new(sincePrompt, PeopleSoftValues.FormatTimestamp(position?.ChangedAt ?? options.InitialChangedSince, options.DateTimePromptFormat)));
-            for (var i = 0; i < afterKeyPrompts.Count; i++)
-                prompts.Add(new(afterKeyPrompts[i], position is null ? " " : position.Key[i]));
-
-            var response = await client.ExecuteAsync(query.Name, prompts, query.MaxRows, cancellationToken).ConfigureAwait(false);
+            var prompts = Prompts(query, position, options);
+            var response = await client.ExecuteAsync(settings.Name, prompts, settings.MaxRows, cancellationToken).ConfigureAwait(false);
+            if (response.Rows.Count > 0 && PeopleSoftQueryColumns.FirstMissing(response.Rows[0], query.AllRequiredColumns) is { } missing)
+                throw PeopleSoftQueryColumns.Missing(settings.Name, query.Setting, missing);
             List<QasRecordGroup> groups;
-            try { groups = Group(response.Rows, keyColumns, incremental ? query.ChangedColumn : null); }
+            try { groups = Group(response.Rows, keyColumns, query.Incremental ? settings.ChangedColumn : null); }
             catch (InvalidOperationException ambiguous)
             {
-                throw new PeopleSoftException($"Query {query.Name}: {ambiguous.Message}", PeopleSoftErrorKind.Configuration,
+                throw new PeopleSoftException($"Query {settings.Name}: {ambiguous.Message}", PeopleSoftErrorKind.Configuration,
                     new PeopleSoftErrorCode("CONFIGURATION"), innerException: ambiguous);
             }
-            var full = response.NumRows >= query.MaxRows;
+            var full = response.NumRows >= settings.MaxRows;
 
             var fresh = groups.Where(g => position is null || g.Position is null || g.Position.CompareTo(position) > 0).ToList();
             if (full && fresh.Count > 0 && ReferenceEquals(fresh[^1], groups[^1])) fresh.RemoveAt(fresh.Count - 1);
             if (full && !fresh.Any(g => g.Position is not null))
             {
-                throw new PeopleSoftException(
-                    $"Query {query.Name} returned a full response ({response.NumRows} rows) that cannot be read on from " +
-                    $"{position?.ToString() ?? "the start"}: more rows share one timestamp and key than maxrows allows. " +
-                    $"Raise MaxRows for {query.Name}, or give the query after-key prompts.",
-                    PeopleSoftErrorKind.Configuration, PeopleSoftErrorCode.PageCannotAdvance);
+                // One record fills the whole response: it cannot be read whole at this MaxRows.
+                var big = groups[^1];
+                if (afterKeyPrompts.Count == 0 || big.Position is null || (position is not null && big.Position.CompareTo(position) <= 0))
+                {
+                    throw new PeopleSoftException(
+                        $"Query {settings.Name} returned a full response ({response.NumRows} rows) that cannot be read on from " +
+                        $"{position?.ToString() ?? "the start"}: more rows share one timestamp and key than maxrows allows. " +
+                        $"Raise PsBill:PeopleSoft:Queries:{query.Setting}:MaxRows, or give the query after-key prompts ({query.Setting}:AfterKeyPrompts) " +
+                        "so that such a record is parked and the read goes on.",
+                        PeopleSoftErrorKind.Configuration, PeopleSoftErrorCode.PageCannotAdvance);
+                }
+                fresh = [big with { Oversized = true }];
+                PeopleSoftLog.RecordTooLarge(logger, settings.Name, string.Join('/', big.Key), settings.MaxRows);
             }
 
             foreach (var group in fresh)
@@ -67,8 +73,21 @@ internal sealed class QasPager(PeopleSoftQueryClient client, PeopleSoftClientOpt
             }
 
             if (!full) yield break;
-            PeopleSoftLog.ReadingOn(logger, query.Name, response.NumRows, position?.ToString() ?? "the start");
+            PeopleSoftLog.ReadingOn(logger, settings.Name, response.NumRows, position?.ToString() ?? "the start");
         }
+    }
+
+    /// <summary>The prompts of a read from <paramref name="position"/> (the start when null): the changed-since timestamp,
+    /// then the after-key prompts with the position's key (a blank, which sorts first, at the start).</summary>
+    internal static List<KeyValuePair<string, string>> Prompts(QasQuery query, PeopleSoftCheckpoint? position, PeopleSoftClientOptions options)
+    {
+        var prompts = new List<KeyValuePair<string, string>>();
+        if (query.Incremental && query.Options.ChangedSincePromptName is { Length: > 0 } sincePrompt)
+            prompts.Add(new(sincePrompt, PeopleSoftValues.FormatTimestamp(position?.ChangedAt ?? options.InitialChangedSince, options.DateTimePromptFormat)));
+        var afterKeyPrompts = query.Options.AfterKeyPromptList;
+        for (var i = 0; i < afterKeyPrompts.Count; i++)
+            prompts.Add(new(afterKeyPrompts[i], position is null ? " " : position.Key[i]));
+        return prompts;
     }
 
     private static List<QasRecordGroup> Group(IReadOnlyList<PeopleSoftQueryRow> rows, IReadOnlyList<string> keyColumns, string? changedColumn)

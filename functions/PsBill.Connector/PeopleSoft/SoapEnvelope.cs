@@ -10,9 +10,10 @@ internal static class SoapEnvelope
     public const string PasswordTextType = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText";
 
     /// <summary>Builds the envelope of one CI call; the properties are put into the message's namespace.</summary>
-    public static XDocument Build(string messageName, IEnumerable<XElement> properties, PeopleSoftCredential? usernameToken)
+    public static XDocument Build(PeopleSoftCiCall call, IEnumerable<XElement> properties, PeopleSoftCredential? usernameToken)
     {
-        XNamespace message = PeopleSoftCiOperations.SchemaNamespacePrefix + messageName + ".V1";
+        XNamespace message = call.Namespace;
+        var messageName = call.RequestRoot;
         var header = new XElement(Soap + "Header");
         if (usernameToken is not null)
         {

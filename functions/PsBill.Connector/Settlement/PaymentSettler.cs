@@ -13,7 +13,9 @@ namespace PsBill.Connector.Settlement;
 /// Settles one BILL payment, as BILL shows it now, allocation by allocation (<c>payment:{paymentId}:{billId}</c>):
 /// find the voucher, write the intent, post in the configured mode, confirm; or, for a void, reverse what was posted in
 /// the mode it was posted in. The ledger row decides everything: a row already done is never posted again, an intent
-/// whose outcome is unknown is looked up before anything is sent, and a fresh intent belongs to the worker that wrote it.
+/// whose outcome is unknown is looked up before anything is sent, and a fresh intent belongs to the worker that wrote it,
+/// also when an operator replays the item. An allocation the ledger has no row for is looked up in PeopleSoft before its
+/// first post, so a ledger that lost writes (storage restored) cannot cause a second posting.
 /// </summary>
 public sealed class PaymentSettler(
     LedgerStore ledger,
@@ -65,7 +67,7 @@ public sealed class PaymentSettler(
         {
             await AuditAsync(context, posting.Key, "ledger.intent", "ok", Describe(posting), cancellationToken).ConfigureAwait(false);
             if (posting.VoucherKey is null) return await ParkAsync(context, insert.Entry, NoVoucherReason(posting), cancellationToken).ConfigureAwait(false);
-            return await PostAndConfirmAsync(context, insert.Entry, posting, cancellationToken).ConfigureAwait(false);
+            return await FirstPostAsync(context, insert.Entry, posting, cancellationToken).ConfigureAwait(false);
         }
 
         var row = insert.Entry;
@@ -75,7 +77,7 @@ public sealed class PaymentSettler(
             return await AlreadyAsync(context, row, $"BILL shows it cleared but the ledger has it {row.State}: a void came first; nothing is posted again", cancellationToken).ConfigureAwait(false);
         if (row.State == LedgerState.Parked && !context.Replay)
             return new AllocationResult(row.Key, AllocationResultKind.Parked, row.ParkedReason ?? "parked");
-        if (IsHeldByAnother(row, context)) return HeldByAnother(row);
+        if (IsHeldByAnother(row)) return HeldByAnother(row);
 
         // An intent whose outcome is unknown, or a parked row an operator replayed: claim it, then look before posting.
         var earlier = SettlementPosting.TryParse(row.Detail);
@@ -102,6 +104,34 @@ public sealed class PaymentSettler(
                     cancellationToken).ConfigureAwait(false);
             default:
                 return await PostAndConfirmAsync(context, claimed, current, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The ledger had no row: it may have lost one, so PeopleSoft is asked before anything is sent.</summary>
+    private async Task<AllocationResult> FirstPostAsync(AllocationContext context, LedgerEntry row, SettlementPosting posting, CancellationToken cancellationToken)
+    {
+        PostingPresence presence;
+        try
+        {
+            presence = await FindAsync(posting, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PeopleSoftException ex)
+        {
+            // Nothing was sent: say so, so the next attempt may post (after looking again) even in a mode that cannot look.
+            var kept = await ledger.UpdateAsync(row with { Detail = (posting with { Unsent = true }).ToJson() }, cancellationToken).ConfigureAwait(false);
+            await AuditAsync(context, kept.Key, "peoplesoft.lookup", "retry", $"not sent: the look-up before the first post failed: {ex.Message}", cancellationToken).ConfigureAwait(false);
+            return AllocationResult.Retry(kept.Key, _options.RetryDelay, ex.Message);
+        }
+        switch (presence)
+        {
+            case PostingPresence.InForce:
+                await AuditAsync(context, row.Key, "peoplesoft.lookup", "found",
+                    $"the ledger had no record, but PeopleSoft already shows {Describe(posting)}; adopted, nothing sent", cancellationToken).ConfigureAwait(false);
+                return await MarkPostedAsync(context, row, posting, posting.RemoteId ?? posting.Reference, cancellationToken).ConfigureAwait(false);
+            case PostingPresence.Different:
+                return await ParkAsync(context, row, DifferentReason(posting), cancellationToken).ConfigureAwait(false);
+            default:
+                return await PostAndConfirmAsync(context, row, posting, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -191,7 +221,7 @@ public sealed class PaymentSettler(
             return await ReverseAndConfirmAsync(context, claimed, earlier with { Operation = SettlementOperation.Reverse }, cancellationToken).ConfigureAwait(false);
         }
 
-        if (IsHeldByAnother(row, context)) return HeldByAnother(row);
+        if (IsHeldByAnother(row)) return HeldByAnother(row);
         var wasParked = row.State == LedgerState.Parked;
         if (earlier.Operation == SettlementOperation.None || earlier.VoucherKey is null)
             return await MarkVoidedAsync(context, row, cancellationToken).ConfigureAwait(false);
@@ -337,8 +367,10 @@ public sealed class PaymentSettler(
     private ISettlementPoster Poster(SettlementMode mode) =>
         _posters.TryGetValue(mode, out var poster) ? poster : throw new InvalidOperationException($"No settlement poster is registered for mode {mode}.");
 
-    private bool IsHeldByAnother(LedgerEntry row, AllocationContext context) =>
-        !context.Replay && (row.State == LedgerState.Intent || row.State == SettlementStates.Reversing)
+    /// <summary>A fresh intent is a live claim of another worker (or of an earlier attempt still in its call). A replay
+    /// respects it too: replaying a payment while a delivery is posting it must not post it beside that delivery.</summary>
+    private bool IsHeldByAnother(LedgerEntry row) =>
+        (row.State == LedgerState.Intent || row.State == SettlementStates.Reversing)
         && time.GetUtcNow() - row.UpdatedAt < _options.ClaimTimeout;
 
     private AllocationResult HeldByAnother(LedgerEntry row) =>
@@ -366,6 +398,14 @@ public sealed class PaymentSettler(
                 await ledger.UpdateAsync(row with { Detail = (posting with { Unsent = true }).ToJson() }, cancellationToken).ConfigureAwait(false);
                 await AuditAsync(context, row.Key, step, "retry", $"not sent: {ex.Message}", cancellationToken).ConfigureAwait(false);
                 return AllocationResult.Retry(row.Key, _options.RetryDelay, ex.Message);
+            case PeopleSoftErrorKind.OutcomeUnknown when !Poster(posting.Mode).CanFind:
+                // A journal cannot be looked up: sending it again risks a second journal, so an operator decides.
+                await AuditAsync(context, row.Key, step, "unknown", ex.Message, cancellationToken).ConfigureAwait(false);
+                return await ParkAsync(context, row with { Detail = posting.ToJson() },
+                    $"the outcome of the {posting.Mode} {(posting.Operation == SettlementOperation.Reverse ? "reversal" : "posting")} is unknown ({ex.Message}) and this mode cannot be looked up: " +
+                    $"check PeopleSoft for a journal \"BILL payment {posting.Reference} of voucher {posting.BusinessUnit}/{posting.VoucherId}\"; " +
+                    "replay this item only if it is not there",
+                    cancellationToken).ConfigureAwait(false);
             case PeopleSoftErrorKind.OutcomeUnknown:
                 await AuditAsync(context, row.Key, step, "unknown", $"{ex.Message}; the next attempt looks it up first", cancellationToken).ConfigureAwait(false);
                 return AllocationResult.Retry(row.Key, _options.RetryDelay, ex.Message);

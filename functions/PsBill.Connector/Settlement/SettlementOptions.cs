@@ -47,4 +47,13 @@ public sealed class SettlementOptions
     /// unavailable (<c>PsBill__Settlement__RetryDelay</c>; default 1 minute).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The Component Interfaces <see cref="Mode"/> writes through, for the preflight: the payment and reversal CIs
+    /// for RecordPayment, the journal CI for Journal, none for Stage.</summary>
+    public IReadOnlyList<PeopleSoft.Preflight.PeopleSoftWriteTarget> PeopleSoftWriteTargets() => Mode switch
+    {
+        SettlementMode.RecordPayment => [PeopleSoft.Preflight.PeopleSoftWriteTarget.VoucherPayment, PeopleSoft.Preflight.PeopleSoftWriteTarget.PaymentReversal],
+        SettlementMode.Journal => [PeopleSoft.Preflight.PeopleSoftWriteTarget.Journal],
+        _ => [],
+    };
 }

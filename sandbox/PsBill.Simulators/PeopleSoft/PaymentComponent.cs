@@ -4,18 +4,20 @@ using System.Xml.Linq;
 namespace PsBill.Simulators.PeopleSoft;
 
 /// <summary>
-/// The simulated customer's "record payment" CI over the voucher payment page (keys BUSINESS_UNIT, VOUCHER_ID;
-/// a PYMNT_VCHR_XREF collection). UpdateData adds a payment (PYMNT_ACTION R) or cancels one by its reference (X).
+/// The simulated customer's "record payment" CI over the voucher payment page (keys BUSINESS_UNIT, VOUCHER_ID). Its one
+/// write operation and its shape (a PYMNT_VCHR_XREF collection, or flat properties) are the shop's choice
+/// (<see cref="PaymentCiShape"/>); the write adds a payment (PYMNT_ACTION R) or cancels one by its reference (X).
 /// Like PeopleSoft it accepts the same payment twice; the simulator counts that as a duplicate.
 /// </summary>
-internal sealed class PaymentComponent(PeopleSoftStore store, string name)
+internal sealed class PaymentComponent(PeopleSoftStore store, string name, PaymentCiShape shape)
 {
     public IEnumerable<XElement> Handle(CiRequest request) => request.Operation switch
     {
         "G" => Get(request),
         "F" => Find(request),
-        "UD" or "UP" => UpdateData(request),
-        _ => throw new QasRequestException($"Operation {request.Operation} is not available on CI {name}.", parameters: name),
+        _ when request.Operation == shape.WriteOperation => Write(request),
+        // A service operation the shop did not expose does not exist on its node.
+        _ => throw new QasRequestException($"Service operation CI_{name}_{request.Operation}.V1 was not found on this node.", parameters: $"CI_{name}_{request.Operation}.V1"),
     };
 
     private IEnumerable<XElement> Get(CiRequest request)
@@ -45,13 +47,13 @@ internal sealed class PaymentComponent(PeopleSoftStore store, string name)
             .ToList());
     }
 
-    private IEnumerable<XElement> UpdateData(CiRequest request)
+    private IEnumerable<XElement> Write(CiRequest request)
     {
         var voucher = Voucher(request);
         if (!voucher.IsApproved)
             throw new QasRequestException($"Voucher {voucher.BusinessUnit} {voucher.VoucherId} is not approved; a payment cannot be recorded.", 7030, 175, voucher.BusinessUnit, voucher.VoucherId);
-        var rows = request.Collection("PYMNT_VCHR_XREF").ToList();
-        if (rows.Count == 0) throw new QasRequestException("No payment row was given (PYMNT_VCHR_XREF).", 91, 12, name, "PYMNT_VCHR_XREF");
+        var rows = shape.Collection is { } collection ? request.Collection(collection).ToList() : [request.Message];
+        if (rows.Count == 0) throw new QasRequestException($"No payment row was given ({shape.Collection}).", 91, 12, name, shape.Collection ?? "");
 
         // Validate every row first: the component saves all of them or none.
         var parsed = rows.Select(row => (
@@ -81,7 +83,16 @@ internal sealed class PaymentComponent(PeopleSoftStore store, string name)
                     7030, 176, voucher.BusinessUnit, voucher.VoucherId, row.Reference);
             }
         }
-        yield return new XElement("notification", "True");
+        if (shape.WriteOperation == "C")
+        {
+            // Create answers with the keys of what it saved, not a notification.
+            yield return new XElement("BUSINESS_UNIT", voucher.BusinessUnit);
+            yield return new XElement("VOUCHER_ID", voucher.VoucherId);
+        }
+        else
+        {
+            yield return new XElement("notification", "True");
+        }
     }
 
     private SimulatedVoucher Voucher(CiRequest request)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -71,8 +72,8 @@ public sealed class PeopleSoftSimulator : IAsyncDisposable
     {
         var credentials = new SimulatorCredentials(Options.OperatorId, Options.Password);
         void OnAuthenticationFailure() => Interlocked.Increment(ref _authenticationFailures);
-        var queries = new QueryAccessEndpoint(_store, credentials, OnAuthenticationFailure);
-        var payment = new PaymentComponent(_store, Options.PaymentComponentInterface);
+        var queries = new QueryAccessEndpoint(_store, credentials, OnAuthenticationFailure, Options.OmittedColumns);
+        var payment = new PaymentComponent(_store, Options.PaymentComponentInterface, Options.PaymentShape);
         var journal = new JournalComponent(_store, Options.JournalComponentInterface);
         var components = new ComponentInterfaceEndpoint(credentials, new Dictionary<string, Func<CiRequest, IEnumerable<XElement>>>
         {
@@ -103,20 +104,47 @@ public sealed class PeopleSoftSimulator : IAsyncDisposable
         {
             if (Faults.Latency > TimeSpan.Zero) await Task.Delay(Faults.Latency, context.RequestAborted);
             var target = context.Request.Path.StartsWithSegments("/PSIGW/RESTListeningConnector") ? PeopleSoftFaultTarget.Queries : PeopleSoftFaultTarget.ComponentInterfaces;
-            if (Faults.NextFailure(target) is { } status)
+            if (Faults.NextFailure(target) is not { } fault)
             {
-                context.Response.StatusCode = status;
-                context.Response.ContentType = "text/html";
-                // What a gateway or load balancer sends: a page, not an IBResponse.
-                await context.Response.WriteAsync($"<html><body><h1>{status} {ReasonPhrases.GetReasonPhrase(status)}</h1></body></html>", context.RequestAborted);
+                await next();
                 return;
             }
-            await next();
+            if (fault.AfterWork)
+            {
+                // The component runs; the gateway loses its answer.
+                var body = context.Features.Get<IHttpResponseBodyFeature>()!;
+                context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
+                try { await next(); }
+                finally { context.Features.Set(body); }
+                context.Response.Clear();
+            }
+            await WriteFaultAsync(context, target, fault);
         }
         finally
         {
             Interlocked.Decrement(ref _inFlight);
         }
+    }
+
+    private static async Task WriteFaultAsync(HttpContext context, PeopleSoftFaultTarget target, InjectedFault fault)
+    {
+        context.Response.StatusCode = fault.Status;
+        if (fault.GatewayMessage is null)
+        {
+            // What a load balancer sends: a page, not an IBResponse.
+            context.Response.ContentType = "text/html";
+            await context.Response.WriteAsync($"<html><body><h1>{fault.Status} {ReasonPhrases.GetReasonPhrase(fault.Status)}</h1></body></html>", context.RequestAborted);
+            return;
+        }
+        var ib = IbResponseDocument.Build(fault.GatewayMessage, null, null, []);
+        XNamespace soap = "http://schemas.xmlsoap.org/soap/envelope/";
+        var document = target == PeopleSoftFaultTarget.Queries
+            ? ib
+            : new XElement(soap + "Envelope", new XAttribute(XNamespace.Xmlns + "SOAP-ENV", soap),
+                new XElement(soap + "Body", new XElement(soap + "Fault",
+                    new XElement("faultcode", "SOAP-ENV:Server"), new XElement("faultstring", "OperationFailed"), new XElement("detail", ib))));
+        context.Response.ContentType = "text/xml; charset=utf-8";
+        await context.Response.WriteAsync(document.ToString(SaveOptions.DisableFormatting), context.RequestAborted);
     }
 
     private void UpdateMax(int inFlight)

@@ -27,6 +27,13 @@ public sealed class PeopleSoftSimulatorOptions
     /// <summary>The payment CI name. Default <c>PSB_VCHR_PYMNT</c>.</summary>
     public string PaymentComponentInterface { get; set; } = "PSB_VCHR_PYMNT";
 
+    /// <summary>The payment CI's write operation and message shape. Default <see cref="PaymentCiShape.UpdateDataCollection"/>.</summary>
+    public PaymentCiShape PaymentShape { get; set; } = PaymentCiShape.UpdateDataCollection;
+
+    /// <summary>Columns a query leaves out, by query name then plain column name: a customer's query built without
+    /// them (how tests check that the connector names a missing column). Default none.</summary>
+    public IDictionary<string, string[]> OmittedColumns { get; set; } = new Dictionary<string, string[]>(StringComparer.Ordinal);
+
     /// <summary>The journal CI name. Default <c>PSB_JOURNAL</c>.</summary>
     public string JournalComponentInterface { get; set; } = "PSB_JOURNAL";
 }

@@ -10,7 +10,8 @@ namespace PsBill.Simulators.PeopleSoft;
 /// query with JSON output. Prompts come as two comma lists paired by position; <c>maxrows</c> caps the rows and
 /// <c>numrows</c> reports how many came back. Errors are IBResponse documents with HTTP 500, as PeopleSoft sends them.
 /// </summary>
-internal sealed class QueryAccessEndpoint(PeopleSoftStore store, SimulatorCredentials credentials, Action onAuthenticationFailure)
+internal sealed class QueryAccessEndpoint(
+    PeopleSoftStore store, SimulatorCredentials credentials, Action onAuthenticationFailure, IDictionary<string, string[]> omittedColumns)
 {
     public async Task HandleAsync(HttpContext context, string queryName)
     {
@@ -31,6 +32,7 @@ internal sealed class QueryAccessEndpoint(PeopleSoftStore store, SimulatorCreden
             var maxRows = ParseMaxRows(request.Query["maxrows"]);
             var prompts = ParsePrompts(request, query);
             var rows = store.Read(s => query.Run(s, prompts).Take(maxRows).ToList());
+            if (omittedColumns.TryGetValue(queryName, out var omitted)) rows = rows.Select(row => Without(row, omitted)).ToList();
             context.Response.ContentType = "application/json; charset=utf-8";
             await WriteAsync(context.Response.Body, queryName, rows, context.RequestAborted);
         }
@@ -40,6 +42,13 @@ internal sealed class QueryAccessEndpoint(PeopleSoftStore store, SimulatorCreden
             context.Response.ContentType = "text/xml; charset=utf-8";
             await context.Response.WriteAsync(IbResponseDocument.Build(ex.Message, ex.MessageSetId, ex.MessageId, ex.Parameters).ToString(), context.RequestAborted);
         }
+    }
+
+    private static QasRow Without(QasRow row, string[] omitted)
+    {
+        var kept = new QasRow();
+        kept.AddRange(row.Where(c => !omitted.Contains(c.Key[(c.Key.IndexOf('.') + 1)..], StringComparer.Ordinal)));
+        return kept;
     }
 
     private static int ParseMaxRows(string? text) =>

@@ -17,7 +17,7 @@ public sealed class PsBillCommandLineTests
     {
         var root = PsBillCommandLine.Build();
 
-        Assert.Equal(["bill", "credentials", "ops", "reconcile", "replay", "run", "settlements", "sync", "vendors"], root.Subcommands.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["bill", "credentials", "ops", "peoplesoft", "reconcile", "replay", "run", "settlements", "sync", "vendors"], root.Subcommands.Select(c => c.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -123,7 +123,7 @@ public sealed class PeopleSoftReaderTests
 
         Assert.Equal(PeopleSoftErrorCode.PageCannotAdvance, error.Code);
         Assert.Equal(PeopleSoftErrorKind.Configuration, error.Kind);
-        Assert.Contains("Raise MaxRows", error.Message);
+        Assert.Contains("Raise PsBill:PeopleSoft:Queries:ApprovedVouchers:MaxRows", error.Message);
     }
 
     [Fact]

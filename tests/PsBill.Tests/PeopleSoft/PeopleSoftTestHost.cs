@@ -28,18 +28,24 @@ internal sealed class PeopleSoftTestHost : IAsyncDisposable
     public PeopleSoftWriter Writer => _services.GetRequiredService<PeopleSoftWriter>();
     public PeopleSoftQueryClient QueryClient => _services.GetRequiredService<PeopleSoftQueryClient>();
     public PeopleSoftComponentInterfaceClient CiClient => _services.GetRequiredService<PeopleSoftComponentInterfaceClient>();
+    public IServiceProvider Services => _services;
 
     public static async Task<PeopleSoftTestHost> StartAsync(
         PeopleSoftGeneratorOptions? generator = null,
         Action<PeopleSoftClientOptions>? configure = null,
         string? password = null,
-        PeopleSoftDataSet? data = null)
+        PeopleSoftDataSet? data = null,
+        PaymentCiShape? paymentShape = null,
+        Action<PeopleSoftSimulatorOptions>? configureSimulator = null)
     {
-        var simulator = await PeopleSoftSimulator.StartAsync(new PeopleSoftSimulatorOptions
+        var simulatorOptions = new PeopleSoftSimulatorOptions
         {
             Generator = generator ?? new PeopleSoftGeneratorOptions { Suppliers = 30, Vouchers = 120 },
             Data = data,
-        });
+            PaymentShape = paymentShape ?? PaymentCiShape.UpdateDataCollection,
+        };
+        configureSimulator?.Invoke(simulatorOptions);
+        var simulator = await PeopleSoftSimulator.StartAsync(simulatorOptions);
         var services = new ServiceCollection();
         var logs = new FakeLogCollector();
         services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Warning));

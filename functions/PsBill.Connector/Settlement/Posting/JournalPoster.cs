@@ -38,6 +38,9 @@ public sealed class JournalPoster(PeopleSoftWriter writer, IOptions<PeopleSoftCl
     }
 
     /// <inheritdoc />
+    public bool CanFind => false;
+
+    /// <inheritdoc />
     public Task<PostingPresence> FindAsync(SettlementPosting posting, CancellationToken cancellationToken = default) =>
         Task.FromResult(PostingPresence.Unknown);
 

@@ -46,7 +46,9 @@ public sealed class CredentialChecksTests(SimulatorPairFixture simulators) : ICl
     ]);
 
     private static ICredentialCheck Check(ServiceProvider services, string set) =>
-        services.GetServices<ICredentialCheck>().Single(c => c.CredentialSet == set);
+        set == CredentialSets.PeopleSoft
+            ? services.GetServices<ICredentialCheck>().OfType<PeopleSoftAccessCheck>().Single()
+            : services.GetServices<ICredentialCheck>().Single(c => c.CredentialSet == set);
 
     [Fact]
     public async Task BillLoginCheck_StoredCredentialsRight_Passes()
@@ -92,5 +94,16 @@ public sealed class CredentialChecksTests(SimulatorPairFixture simulators) : ICl
         Assert.False(result.Succeeded);
         Assert.Contains("PeopleSoft refused the OPRID or password", result.Message);
         Assert.DoesNotContain("wrong-ps-password", result.Message);
+    }
+
+    [Fact]
+    public async Task PeopleSoftPreflightCheck_SimulatorAsConfigured_PassesForEveryQueryAndCi()
+    {
+        await using var services = Services(_bill, _peopleSoft, Store());
+
+        var result = await services.GetServices<ICredentialCheck>().OfType<PeopleSoftPreflightCheck>().Single().CheckAsync();
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal("all 7 answered as configured", result.Message);
     }
 }
