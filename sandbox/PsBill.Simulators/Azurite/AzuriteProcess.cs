@@ -59,10 +59,12 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     /// Stops the emulator as an outage would: SIGTERM, which closes its servers and saves its data folder, then a kill if it
     /// has not exited within <paramref name="grace"/> (default 10 s). Clients get refused connections until <see cref="RestartAsync"/>.
     /// </summary>
-    public async Task StopAsync(TimeSpan? grace = null)
+    /// <returns>True when it closed by itself (its data saved); false when it had to be killed.</returns>
+    public async Task<bool> StopAsync(TimeSpan? grace = null)
     {
-        if (_process is not { } process) return;
+        if (_process is not { } process) return true;
         _process = null;
+        var closed = true;
         try
         {
             if (!process.HasExited)
@@ -76,6 +78,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
                 catch (OperationCanceledException)
                 {
                     // It did not close in time: what it had not saved is lost, as in a crash.
+                    closed = false;
                 }
             }
         }
@@ -83,6 +86,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         {
             Stop(process);
         }
+        return closed;
     }
 
     /// <summary>Starts the emulator again on the same ports and data folder after <see cref="StopAsync"/>.</summary>

@@ -68,8 +68,16 @@ internal sealed class CrashWorld : IAsyncDisposable
             environment["PsBill__Standalone__Url"] = url.ToString();
             environment["PsBill__Credentials__Store"] = nameof(SecretStoreKind.Local);
             environment["PsBill__Credentials__LocalPath"] = credentials;
+            // One line per entry with the time, and the Durable engine's own warnings (lost messages, asserts), for the log.
+            environment["Logging__Console__FormatterName"] = "simple";
+            environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+            environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
+            environment.TryAdd("Logging__LogLevel__DurableTask.AzureStorage", "Warning");
+            environment.TryAdd("Logging__LogLevel__PsBill.Cli.Hosting", "Information");
             var work = Directory.CreateDirectory(folder.File("work")).FullName;
-            var host = new HostProcess(environment, work, url);
+            // The child's log outlives the world, so a failed run can be read afterwards.
+            var logs = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "psbill-crash-logs")).FullName;
+            var host = new HostProcess(environment, work, url, Path.Combine(logs, sandbox.StoragePrefix + ".log"));
             parts.Add(host);
 
             var storage = new ServiceCollection().AddLogging()
@@ -101,7 +109,16 @@ internal sealed class CrashWorld : IAsyncDisposable
                 var code = Host.ExitCode ?? -1;
                 Assert.True(supervise, $"psbill run exited by itself ({code}) while {flow} ran; see {Host.LogPath}:\n{Host.Tail()}");
                 exits.Add(code);
-                await Host.StartAsync(HostStartTimeout);
+                try
+                {
+                    await Host.StartAsync(HostStartTimeout);
+                }
+                catch (InvalidOperationException) when (!Host.IsRunning)
+                {
+                    // It could not start (storage still down): a supervisor tries again.
+                    await Task.Delay(1000);
+                    continue;
+                }
             }
             var status = await Ops.FlowStatusAsync(flow);
             if (status == "Completed") return exits;

@@ -22,12 +22,13 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <param name="environment">The settings, as environment variables (<c>PsBill__Sync__RetryDelay</c>, ...).</param>
     /// <param name="workingDirectory">The child's working folder.</param>
     /// <param name="baseAddress">Where it serves HTTP (the same <c>PsBill__Standalone__Url</c> as in <paramref name="environment"/>).</param>
-    public HostProcess(IReadOnlyDictionary<string, string> environment, string workingDirectory, Uri baseAddress)
+    /// <param name="logPath">The file its output goes to.</param>
+    public HostProcess(IReadOnlyDictionary<string, string> environment, string workingDirectory, Uri baseAddress, string logPath)
     {
         _environment = environment;
         _workingDirectory = workingDirectory;
         BaseAddress = baseAddress;
-        LogPath = Path.Combine(workingDirectory, "psbill-run.log");
+        LogPath = logPath;
         _log = new StreamWriter(LogPath, append: true) { AutoFlush = true };
     }
 

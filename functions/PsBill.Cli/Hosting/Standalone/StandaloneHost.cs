@@ -69,6 +69,7 @@ public sealed class StandaloneHost : IAsyncDisposable
         builder.Services.TryAddSingleton(sp => new DurableTaskShimFactory(new DurableTaskWorkerOptions { EnableEntitySupport = true }, sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.TryAddSingleton<StandaloneDurableClient>();
         builder.Services.AddPsBillAdminKey();
+        builder.Services.AddHostedService<StorageWatchdog>();
 
         var app = builder.Build();
         app.MapGet("/", () => "PsBill standalone host");
