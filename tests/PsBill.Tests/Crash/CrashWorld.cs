@@ -143,6 +143,14 @@ internal sealed class CrashWorld : IAsyncDisposable
     /// <summary>How long a child may take to serve HTTP after a start.</summary>
     public static readonly TimeSpan HostStartTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>Ledger rows in state "intent" now (after a kill: what the dead host left unrecorded).</summary>
+    public async Task<int> IntentCountAsync()
+    {
+        var count = 0;
+        await foreach (var _ in _storage.GetRequiredService<LedgerStore>().QueryByStateAsync(LedgerState.Intent)) count++;
+        return count;
+    }
+
     /// <summary>What the run left, from BILL's own state and the ledger.</summary>
     public Task<RunOutcome> OutcomeAsync() =>
         RunOutcome.ReadAsync(World, _storage.GetRequiredService<LedgerStore>(), _storage.GetRequiredService<FailedItemStore>());

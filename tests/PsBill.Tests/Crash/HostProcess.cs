@@ -105,10 +105,10 @@ internal sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>kill -9: the child gets no chance to finish anything.</summary>
-    public async Task KillAsync()
+    public async Task KillAsync(string why = "kill -9")
     {
         if (_process is not { } process || process.HasExited) return;
-        Write($"[start {Starts}] {TimeProvider.System.GetUtcNow():O} kill -9");
+        Write($"[start {Starts}] {TimeProvider.System.GetUtcNow():O} {why}");
         process.Kill(entireProcessTree: true); // SIGKILL on Unix
         await process.WaitForExitAsync();
     }
@@ -142,7 +142,7 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await KillAsync();
+        await KillAsync("killed: the test is over");
         _process?.Dispose();
         lock (_logGate)
         {
