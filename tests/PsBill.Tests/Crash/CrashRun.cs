@@ -16,10 +16,10 @@ internal static class CrashRun
     /// <summary>The flows of a first load, in order.</summary>
     public static readonly string[] Flows = ["SyncReferenceData", "PollSuppliers", "PollVouchers"];
 
-    public static SandboxSettings Settings(string storageConnectionString, string storagePrefix, bool inProcessHost) => new()
+    public static SandboxSettings Settings(string storageConnectionString, string storagePrefix, bool inProcessHost, int suppliers = Suppliers, int vouchers = Vouchers) => new()
     {
-        Suppliers = Suppliers,
-        Vouchers = Vouchers,
+        Suppliers = suppliers,
+        Vouchers = vouchers,
         Seed = Seed,
         // Each BILL call takes a little while, so a kill lands while calls are in flight (and rows are "intent").
         BillLatency = TimeSpan.FromMilliseconds(50),

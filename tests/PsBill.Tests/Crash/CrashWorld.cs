@@ -44,7 +44,7 @@ internal sealed class CrashWorld : IAsyncDisposable
 
     public OpsClient Ops { get; }
 
-    public static async Task<CrashWorld> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<CrashWorld> StartAsync(int suppliers = CrashRun.Suppliers, int vouchers = CrashRun.Vouchers, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = new TemporaryFolder();
         var parts = new List<IAsyncDisposable>();
@@ -52,7 +52,7 @@ internal sealed class CrashWorld : IAsyncDisposable
         {
             var azurite = await AzuriteProcess.StartAsync(new AzuriteOptions { Location = folder.File("azurite") });
             parts.Add(azurite);
-            var sandbox = CrashRun.Settings(azurite.ConnectionString, AzuriteFixture.UniquePrefix(), inProcessHost: false);
+            var sandbox = CrashRun.Settings(azurite.ConnectionString, AzuriteFixture.UniquePrefix(), inProcessHost: false, suppliers, vouchers);
             var world = await SandboxWorld.StartAsync(sandbox with { Settings = Merge(sandbox.Settings, settings) });
             parts.Add(world);
 
@@ -147,13 +147,19 @@ internal sealed class CrashWorld : IAsyncDisposable
     public async Task<int> IntentCountAsync()
     {
         var count = 0;
-        await foreach (var _ in _storage.GetRequiredService<LedgerStore>().QueryByStateAsync(LedgerState.Intent)) count++;
+        await foreach (var _ in Ledger.QueryByStateAsync(LedgerState.Intent)) count++;
         return count;
     }
 
+    /// <summary>The ledger the child writes.</summary>
+    public LedgerStore Ledger => _storage.GetRequiredService<LedgerStore>();
+
+    /// <summary>The failures table the child writes (work given up after every retry).</summary>
+    public FailedItemStore Failures => _storage.GetRequiredService<FailedItemStore>();
+
     /// <summary>What the run left, from BILL's own state and the ledger.</summary>
     public Task<RunOutcome> OutcomeAsync() =>
-        RunOutcome.ReadAsync(World, _storage.GetRequiredService<LedgerStore>(), _storage.GetRequiredService<FailedItemStore>());
+        RunOutcome.ReadAsync(World, Ledger, Failures);
 
     public async ValueTask DisposeAsync()
     {
