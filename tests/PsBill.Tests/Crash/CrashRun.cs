@@ -5,7 +5,7 @@ namespace PsBill.Tests.Crash;
 /// <summary>
 /// The data and settings every crash test and its crash-free baseline share: the 200 suppliers and 1,500 vouchers
 /// of one seed, and recovery times as short as the Durable storage provider allows (a killed host's messages come back
-/// after the 1-minute visibility timeout; an intent older than the in-flight timeout is looked up in BILL at once).
+/// after the 1-minute visibility timeout; an intent older than the in-flight or claim timeout is looked up at once).
 /// </summary>
 internal static class CrashRun
 {
@@ -31,6 +31,10 @@ internal static class CrashRun
             ["PsBill:Sync:InFlightTimeout"] = "00:00:10",
             ["PsBill:Sync:RetryDelay"] = "00:00:01",
             ["PsBill:Sync:PollChunkSize"] = "500",
+            // A payment intent left by a killed host is taken over 30 s after it was written (a PeopleSoft call gives up well before).
+            ["PsBill:Settlement:ClaimTimeout"] = "00:00:30",
+            ["PsBill:PeopleSoft:Resilience:AttemptTimeout"] = "00:00:10",
+            ["PsBill:PeopleSoft:Resilience:TotalTimeout"] = "00:00:20",
         },
     };
 }
