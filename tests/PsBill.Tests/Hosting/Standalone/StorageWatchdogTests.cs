@@ -4,6 +4,7 @@ using PsBill.Cli.Hosting.Standalone;
 using PsBill.Simulators.Azurite;
 using PsBill.Tests.Credentials;
 using PsBill.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace PsBill.Tests.Hosting.Standalone;
 
@@ -11,7 +12,7 @@ namespace PsBill.Tests.Hosting.Standalone;
 /// <c>psbill run</c> and storage outages: a short one is ridden out, a long one ends the process with exit code 1 (for a
 /// supervisor to start it again), never a process that stays alive doing nothing. Each test stops an Azurite of its own.
 /// </summary>
-public sealed class StorageWatchdogTests
+public sealed class StorageWatchdogTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task RunAsync_StorageGoneForLongerThanTheLimit_StopsWithExitCode1()
@@ -24,7 +25,9 @@ public sealed class StorageWatchdogTests
         await WaitUntilServingAsync(host, run);
 
         await azurite.StopAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var stopped = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60)));
+        output.WriteLine($"RunAsync ended {clock.Elapsed.TotalSeconds:0.0}s after storage went away");
 
         Assert.Same(run, stopped);
         Assert.Equal(1, await run);
