@@ -176,12 +176,14 @@ public sealed class PaymentSettlementHandlerTests(AzuriteFixture azurite) : ICla
     [Fact]
     public async Task HandleAsync_FreshIntentOfACrashedAttempt_WaitedOutWithinTheRetriesThenAdoptedNotFailed()
     {
-        // A claim timeout far above what the retries would cover at the shortest wait (10 x 0.2 s): the rule must stretch
-        // its waits to the claim's expiry instead of spending every retry on a dead worker's intent.
+        // A claim timeout far above what the retries cover at the shortest wait (8 x 1 s): the rule must stretch its waits
+        // to the claim's expiry instead of spending every retry on a dead worker's intent. (Whole seconds: the task hub's
+        // timers are queue messages, whose visibility delays are whole seconds.)
         await using var host = await SettlementTestHost.StartAsync(azurite.ConnectionString, settings: new Dictionary<string, string?>
         {
-            ["PsBill:Settlement:ClaimTimeout"] = "00:00:12",
-            ["PsBill:Work:MaxRetries"] = "10",
+            ["PsBill:Settlement:ClaimTimeout"] = "00:00:20",
+            ["PsBill:Settlement:ClaimRetryDelay"] = "00:00:01",
+            ["PsBill:Work:MaxRetries"] = "8",
         });
         var bill = (await host.SeedBillsAsync(77.70m))[0];
         var payment = await host.Bill.PayAsync(new SimulatedPaymentRequest { Bills = [new SimulatedBillPayment(bill.BillId)] });
@@ -203,7 +205,7 @@ public sealed class PaymentSettlementHandlerTests(AzuriteFixture azurite) : ICla
 
         var failed = new List<string>();
         await foreach (var item in host.Services.GetRequiredService<Connector.Storage.Failures.FailedItemStore>().ListAsync()) failed.Add($"{item.Key}: {item.Reason}");
-        Assert.Empty(failed);
+        Assert.True(failed.Count == 0, string.Join('\n', failed));
         Assert.Single(host.PaymentsOn(bill));
         Assert.Equal(LedgerState.Done, (await host.Ledger.GetAsync(key))!.State);
         Assert.Contains(await host.Audit.ReadAsync(key), e => e.Step == "peoplesoft.lookup" && e.Outcome == "found");
