@@ -10,12 +10,12 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var command = new Command("run", "Run the functions standalone: timers, the work queue listener and the HTTP functions (Ctrl-C stops gracefully)");
+        var command = new Command("run", "Run the functions standalone: the Durable engine, the timers and the HTTP functions (Ctrl-C stops gracefully)");
         command.SetAction((_, cancellationToken) => CommandFailures.RunAsync(async () =>
         {
             await using var host = StandaloneHost.Create(AppConfiguration.Build());
-            await host.RunAsync(cancellationToken).ConfigureAwait(false);
-            return 0;
+            // Non-zero when the host stopped itself (e.g. storage unreachable): a supervisor restarts on failure.
+            return await host.RunAsync(cancellationToken).ConfigureAwait(false);
         }));
         return command;
     }

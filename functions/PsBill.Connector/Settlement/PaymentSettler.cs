@@ -373,8 +373,21 @@ public sealed class PaymentSettler(
         (row.State == LedgerState.Intent || row.State == SettlementStates.Reversing)
         && time.GetUtcNow() - row.UpdatedAt < _options.ClaimTimeout;
 
-    private AllocationResult HeldByAnother(LedgerEntry row) =>
-        AllocationResult.Retry(row.Key, _options.ClaimRetryDelay, "another delivery of this payment is settling it; looking again shortly");
+    /// <summary>
+    /// Another attempt holds the row: look again after as long as it has held it (at least <see cref="SettlementOptions.ClaimRetryDelay"/>),
+    /// or, once that would leave less than as long again, when the claim expires. A live attempt finishes in seconds and is
+    /// seen soon; a dead one (a crashed host) is waited out in a few doubling waits, so the item's retries cannot run out
+    /// before its claim may be taken over. (A fixed short delay did: after a kill -9, the new host spent every retry on
+    /// its own dead intent and failed the item.)
+    /// </summary>
+    private AllocationResult HeldByAnother(LedgerEntry row)
+    {
+        var held = time.GetUtcNow() - row.UpdatedAt;
+        var left = _options.ClaimTimeout - held;
+        var wait = left <= held + held ? left : held;
+        return AllocationResult.Retry(row.Key, wait > _options.ClaimRetryDelay ? wait : _options.ClaimRetryDelay,
+            "another delivery of this payment is settling it; looking again shortly");
+    }
 
     /// <summary>Takes the row for this attempt (ETag-checked); null when another worker changed it first.</summary>
     private async Task<LedgerEntry?> ClaimAsync(LedgerEntry row, AllocationContext context, CancellationToken cancellationToken)

@@ -38,8 +38,9 @@ public sealed class SettlementOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>How long a delivery that found another worker's fresh intent waits before it looks again
-    /// (<c>PsBill__Settlement__ClaimRetryDelay</c>; default 5 seconds).</summary>
+    /// <summary>The shortest wait of a delivery that found another worker's fresh intent before it looks again
+    /// (<c>PsBill__Settlement__ClaimRetryDelay</c>; default 5 seconds). Longer-held intents are waited on longer (as long as
+    /// they have been held, up to <see cref="ClaimTimeout"/>), so a crashed worker's intent is taken over within a few retries.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan ClaimRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 

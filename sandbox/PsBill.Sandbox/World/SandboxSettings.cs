@@ -27,6 +27,10 @@ public sealed record SandboxSettings
     /// <summary>An Azurite to use (tests share one); null starts one for the world.</summary>
     public string? StorageConnectionString { get; init; }
 
+    /// <summary>Start the connector in-process (default true). False starts only the storage and the simulators: the crash
+    /// tests run <c>psbill run</c> as a child process on <see cref="SandboxWorld.HostSettings"/> and <see cref="SandboxWorld.Secrets"/>.</summary>
+    public bool InProcessHost { get; init; } = true;
+
     /// <summary>Extra settings on top of the sandbox defaults (configuration keys with <c>:</c>).</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 }

@@ -34,8 +34,16 @@ public sealed class SandboxWorld : IAsyncDisposable
     /// <summary>What BILL held before the connector (<see cref="SandboxSettings.Preexisting"/>).</summary>
     public PreexistingSeed Preexisting { get; private set; } = PreexistingSeed.None;
 
-    /// <summary>The connector, in-process.</summary>
+    /// <summary>The connector, in-process (null when <see cref="SandboxSettings.InProcessHost"/> is false).</summary>
     public StandaloneHost Host { get; private set; } = null!;
+
+    /// <summary>The settings the world gives the connector (configuration keys with <c>:</c>): the simulators' addresses,
+    /// the storage, short retry and crash-recovery times, and <see cref="SandboxSettings.Settings"/> on top.</summary>
+    public IReadOnlyDictionary<string, string?> HostSettings { get; private set; } = new Dictionary<string, string?>();
+
+    /// <summary>The world's throwaway credentials by secret name, for a connector that runs out of process (it reads them
+    /// from a secret store of its own, never from settings).</summary>
+    public IReadOnlyDictionary<string, string> Secrets { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>The host's services (stores, queue, clients).</summary>
     public IServiceProvider Services => Host.Services;
@@ -94,7 +102,7 @@ public sealed class SandboxWorld : IAsyncDisposable
         SandboxData.SeedBill(Bill, data, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
         Preexisting = await PreexistingData.SeedAsync(Bill, data, Settings.Preexisting).ConfigureAwait(false);
 
-        var secrets = new InMemorySecretStore(new Dictionary<string, string>
+        Secrets = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [SecretNames.BillUsername] = Bill.Credentials.Username,
             [SecretNames.BillPassword] = Bill.Credentials.Password,
@@ -103,9 +111,12 @@ public sealed class SandboxWorld : IAsyncDisposable
             [SecretNames.PeopleSoftOperatorId] = PeopleSoft.Options.OperatorId,
             [SecretNames.PeopleSoftPassword] = PeopleSoft.Options.Password,
             [SecretNames.AdminKey] = Guid.NewGuid().ToString("N"),
-        });
+        };
+        HostSettings = Configuration();
+        if (!Settings.InProcessHost) return;
 
-        Host = StandaloneHost.Create(Configuration(), services =>
+        var secrets = new InMemorySecretStore(Secrets);
+        Host = StandaloneHost.Create(new ConfigurationBuilder().AddInMemoryCollection(HostSettings).Build(), services =>
         {
             services.AddSingleton<ISecretStore>(secrets);
             if (logs is not null) services.AddLogging(l => l.AddProvider(logs));
@@ -124,7 +135,7 @@ public sealed class SandboxWorld : IAsyncDisposable
         return azurite.ConnectionString;
     }
 
-    private IConfiguration Configuration()
+    private Dictionary<string, string?> Configuration()
     {
         var values = new Dictionary<string, string?>
         {
@@ -158,7 +169,7 @@ public sealed class SandboxWorld : IAsyncDisposable
             ["Logging:LogLevel:Polly"] = "Critical", // retries are expected; the summary counts what BILL refused
         };
         foreach (var (key, value) in Settings.Settings) values[key] = value;
-        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        return values;
     }
 
     /// <summary>A task hub of the world's own (letters and digits), so worlds sharing an emulator do not share work.</summary>

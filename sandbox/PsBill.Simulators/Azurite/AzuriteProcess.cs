@@ -1,11 +1,13 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace PsBill.Simulators.Azurite;
 
 /// <summary>
-/// Azurite (the Azure Storage emulator, pinned in package.json) started on free loopback ports with
-/// in-memory persistence, for one test run or one sandbox run, and stopped (by its own process id) on dispose.
+/// Azurite (the Azure Storage emulator, pinned in package.json) started on loopback ports, in memory or on a data folder,
+/// for one test run or one sandbox run, and stopped (by its own process id) on dispose. With a data folder it can be
+/// stopped and started again on the same ports and data, which is what a storage outage looks like to a client.
 /// </summary>
 public sealed partial class AzuriteProcess : IAsyncDisposable
 {
@@ -13,30 +15,99 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     public const string AccountName = "devstoreaccount1";
 
-    private readonly Process _process;
+    private readonly AzuriteOptions _options;
+    private Process? _process;
 
-    private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort)
+    private AzuriteProcess(Process process, AzuriteOptions options)
     {
         _process = process;
-        BlobPort = blobPort;
-        QueuePort = queuePort;
-        TablePort = tablePort;
+        _options = options;
     }
 
-    public int BlobPort { get; }
-    public int QueuePort { get; }
-    public int TablePort { get; }
+    public int BlobPort => _options.BlobPort;
+    public int QueuePort => _options.QueuePort;
+    public int TablePort => _options.TablePort;
 
-    /// <summary>A storage connection string for this instance.</summary>
+    /// <summary>The data folder, or null when the data is in memory.</summary>
+    public string? Location => _options.Location;
+
+    /// <summary>True between a start and a stop.</summary>
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>A storage connection string for this instance (the same across a stop and a start).</summary>
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
         $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};" +
         $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
         $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
 
-    /// <summary>Starts Azurite and waits until all three services listen.</summary>
+    /// <summary>Starts Azurite in memory on free ports and waits until all three services listen.</summary>
     /// <exception cref="InvalidOperationException">Azurite is not installed (run <c>npm ci</c>) or did not start in time.</exception>
-    public static async Task<AzuriteProcess> StartAsync(TimeSpan? startTimeout = null, CancellationToken cancellationToken = default)
+    public static Task<AzuriteProcess> StartAsync(TimeSpan? startTimeout = null, CancellationToken cancellationToken = default) =>
+        StartAsync(new AzuriteOptions(), startTimeout, cancellationToken);
+
+    /// <summary>Starts Azurite as <paramref name="options"/> say and waits until all three services listen.</summary>
+    /// <exception cref="InvalidOperationException">Azurite is not installed (run <c>npm ci</c>) or did not start in time.</exception>
+    public static async Task<AzuriteProcess> StartAsync(AzuriteOptions options, TimeSpan? startTimeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var (process, ports) = await LaunchAsync(options, startTimeout, cancellationToken).ConfigureAwait(false);
+        return new AzuriteProcess(process, options with { BlobPort = ports["Blob"], QueuePort = ports["Queue"], TablePort = ports["Table"] });
+    }
+
+    /// <summary>
+    /// Stops the emulator as an outage would: SIGTERM, which closes its servers and saves its data folder, then a kill if it
+    /// has not exited within <paramref name="grace"/> (default 10 s). Clients get refused connections until <see cref="RestartAsync"/>.
+    /// </summary>
+    /// <returns>True when it closed by itself (its data saved); false when it had to be killed.</returns>
+    public async Task<bool> StopAsync(TimeSpan? grace = null)
+    {
+        if (_process is not { } process) return true;
+        _process = null;
+        var closed = true;
+        try
+        {
+            if (!process.HasExited)
+            {
+                using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)])) await term.WaitForExitAsync().ConfigureAwait(false);
+                using var wait = new CancellationTokenSource(grace ?? TimeSpan.FromSeconds(10));
+                try
+                {
+                    await process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // It did not close in time: what it had not saved is lost, as in a crash.
+                    closed = false;
+                }
+            }
+        }
+        finally
+        {
+            Stop(process);
+        }
+        return closed;
+    }
+
+    /// <summary>Starts the emulator again on the same ports and data folder after <see cref="StopAsync"/>.</summary>
+    /// <exception cref="InvalidOperationException">It is running, it keeps its data in memory (a restart would be an empty
+    /// account, not the end of an outage), or it did not start in time.</exception>
+    public async Task RestartAsync(TimeSpan? startTimeout = null, CancellationToken cancellationToken = default)
+    {
+        if (IsRunning) throw new InvalidOperationException("Azurite is running: stop it first.");
+        if (_options.Location is null) throw new InvalidOperationException("Azurite keeps its data in memory: a restart would lose it. Start it with a data folder.");
+        var (process, _) = await LaunchAsync(_options, startTimeout, cancellationToken).ConfigureAwait(false);
+        _process = process;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (_process is { } process) Stop(process);
+        _process = null;
+        return ValueTask.CompletedTask;
+    }
+
+    private static async Task<(Process Process, Dictionary<string, int> Ports)> LaunchAsync(AzuriteOptions options, TimeSpan? startTimeout, CancellationToken cancellationToken)
     {
         var executable = FindExecutable();
         var start = new ProcessStartInfo(executable)
@@ -45,12 +116,13 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[]
-                 {
-                     "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
+        string[] storage = options.Location is null ? ["--inMemoryPersistence"] : ["--location", options.Location];
+        foreach (var arg in storage.Concat(
+                 [
+                     "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--disableTelemetry",
                      "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-                     "--blobPort", "0", "--queuePort", "0", "--tablePort", "0",
-                 })
+                     "--blobPort", Port(options.BlobPort), "--queuePort", Port(options.QueuePort), "--tablePort", Port(options.TablePort),
+                 ]))
         {
             start.ArgumentList.Add(arg);
         }
@@ -65,7 +137,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             if (!match.Success) return;
             lock (ports)
             {
-                ports[match.Groups["service"].Value] = int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                ports[match.Groups["service"].Value] = int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture);
                 if (ports.Count == 3) ready.TrySetResult();
             }
         };
@@ -84,15 +156,10 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             Stop(process);
             throw new InvalidOperationException("Azurite did not report its three listening ports in time.");
         }
-
-        return new AzuriteProcess(process, ports["Blob"], ports["Queue"], ports["Table"]);
+        return (process, ports);
     }
 
-    public ValueTask DisposeAsync()
-    {
-        Stop(_process);
-        return ValueTask.CompletedTask;
-    }
+    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 
     private static void Stop(Process process)
     {

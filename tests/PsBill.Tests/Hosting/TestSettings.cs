@@ -6,11 +6,15 @@ namespace PsBill.Tests.Hosting;
 /// <summary>Configuration for a test: Azurite, a unique prefix and task hub, fast queue polling, any free port.</summary>
 internal static class TestSettings
 {
-    public static IConfiguration For(AzuriteFixture azurite, string prefix, IEnumerable<KeyValuePair<string, string?>>? extra = null)
+    public static IConfiguration For(AzuriteFixture azurite, string prefix, IEnumerable<KeyValuePair<string, string?>>? extra = null) =>
+        For(azurite.ConnectionString, prefix, extra);
+
+    /// <summary>The same on a storage of the test's own (e.g. an Azurite it stops).</summary>
+    public static IConfiguration For(string storageConnectionString, string prefix, IEnumerable<KeyValuePair<string, string?>>? extra = null)
     {
         var values = new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["AzureWebJobsStorage"] = storageConnectionString,
             ["PsBill:Storage:Prefix"] = prefix,
             ["PsBill:Standalone:Url"] = "http://127.0.0.1:0",
             ["PsBill:Standalone:ShutdownTimeout"] = "00:00:10",

@@ -174,6 +174,44 @@ public sealed class PaymentSettlementHandlerTests(AzuriteFixture azurite) : ICla
     }
 
     [Fact]
+    public async Task HandleAsync_FreshIntentOfACrashedAttempt_WaitedOutWithinTheRetriesThenAdoptedNotFailed()
+    {
+        // A claim timeout far above what the retries cover at the shortest wait (8 x 1 s): the rule must stretch its waits
+        // to the claim's expiry instead of spending every retry on a dead worker's intent. (Whole seconds: the task hub's
+        // timers are queue messages, whose visibility delays are whole seconds.)
+        await using var host = await SettlementTestHost.StartAsync(azurite.ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["PsBill:Settlement:ClaimTimeout"] = "00:00:20",
+            ["PsBill:Settlement:ClaimRetryDelay"] = "00:00:01",
+            ["PsBill:Work:MaxRetries"] = "8",
+        });
+        var bill = (await host.SeedBillsAsync(77.70m))[0];
+        var payment = await host.Bill.PayAsync(new SimulatedPaymentRequest { Bills = [new SimulatedBillPayment(bill.BillId)] });
+        var read = await host.BillClient.GetPaymentAsync(payment.Id);
+        var key = $"payment:{payment.Id}:{bill.BillId}";
+
+        // A host wrote its intent, posted, and was killed before recording the result; a new host runs the item at once.
+        var posting = new SettlementPosting
+        {
+            PaymentId = payment.Id, BillId = bill.BillId, BusinessUnit = bill.BusinessUnit, VoucherId = bill.VoucherId, Amount = 77.70m,
+            Reference = PaymentSettler.ReferenceOf(read), PaymentDate = read.ProcessDate!.Value, Method = "ACH",
+            Mode = SettlementMode.RecordPayment, Operation = SettlementOperation.Post,
+        };
+        await host.Ledger.TryInsertIntentAsync(key, null, null, posting.ToJson());
+        await host.Services.GetRequiredService<Connector.PeopleSoft.PeopleSoftWriter>().RecordVoucherPaymentAsync(
+            new Connector.PeopleSoft.PeopleSoftPaymentRecord(bill.BusinessUnit, bill.VoucherId, "ACH", posting.Reference, posting.PaymentDate, 77.70m));
+        await host.EnqueueAsync(payment.Id, bill.BillId);
+        await host.DrainAsync();
+
+        var failed = new List<string>();
+        await foreach (var item in host.Services.GetRequiredService<Connector.Storage.Failures.FailedItemStore>().ListAsync()) failed.Add($"{item.Key}: {item.Reason}");
+        Assert.True(failed.Count == 0, string.Join('\n', failed));
+        Assert.Single(host.PaymentsOn(bill));
+        Assert.Equal(LedgerState.Done, (await host.Ledger.GetAsync(key))!.State);
+        Assert.Contains(await host.Audit.ReadAsync(key), e => e.Step == "peoplesoft.lookup" && e.Outcome == "found");
+    }
+
+    [Fact]
     public async Task HandleAsync_BillWithoutVoucher_ParkedWithReason()
     {
         await using var host = await SettlementTestHost.StartAsync(azurite.ConnectionString);

@@ -25,9 +25,10 @@ namespace PsBill.Cli.Hosting.Standalone;
 /// functions on <c>PsBill:Standalone:Url</c>. The task hub it writes is the one the worker app writes in Azure. Usable
 /// in-process: tests and the sandbox create it with their own configuration and services, start it, and stop it.
 /// </summary>
-public sealed class StandaloneHost : IAsyncDisposable
+public sealed partial class StandaloneHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _disposed;
 
     private StandaloneHost(WebApplication app) => _app = app;
 
@@ -69,6 +70,7 @@ public sealed class StandaloneHost : IAsyncDisposable
         builder.Services.TryAddSingleton(sp => new DurableTaskShimFactory(new DurableTaskWorkerOptions { EnableEntitySupport = true }, sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.TryAddSingleton<StandaloneDurableClient>();
         builder.Services.AddPsBillAdminKey();
+        builder.Services.AddHostedService<StorageWatchdog>();
 
         var app = builder.Build();
         app.MapGet("/", () => "PsBill standalone host");
@@ -111,13 +113,46 @@ public sealed class StandaloneHost : IAsyncDisposable
         {
             // Asked to stop (possibly while starting), or stopping itself.
         }
-        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await WithinStopTimeAsync(() => StopAsync(CancellationToken.None), "stop").ConfigureAwait(false);
         // Stopped without being asked (a part of the host gave up): non-zero, so a supervisor starts it again.
         return cancellationToken.IsCancellationRequested ? 0 : 1;
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        await WithinStopTimeAsync(() => _app.DisposeAsync().AsTask(), "dispose").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Waits for a stop or dispose, but not much longer than the shutdown timeout. The Durable engine does not honour that
+    /// timeout while storage is down (its own storage calls are retried for tens of seconds each; the watchdog's stop took
+    /// from 20 s to minutes in tests), and a process that is stopping for good must not stay alive doing nothing: what is
+    /// left runs on in the background until the process ends. Nothing is lost by leaving it: the work is in the task hub.
+    /// </summary>
+    private async Task WithinStopTimeAsync(Func<Task> stop, string what)
+    {
+        // Read before stopping: a dispose takes the services with it.
+        var services = _app.Services;
+        var limit = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StandaloneOptions>>().Value.ShutdownTimeout + StopGrace;
+        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var logger = services.GetRequiredService<ILogger<StandaloneHost>>();
+        try
+        {
+            await stop().WaitAsync(limit, time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            LogStopOverran(logger, what, limit);
+        }
+    }
+
+    /// <summary>What a stop may take beyond <see cref="StandaloneOptions.ShutdownTimeout"/> before it is left to finish in the background.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The host's {What} did not end within {Limit}; left to finish in the background (the Durable engine waits on storage)")]
+    private static partial void LogStopOverran(ILogger logger, string what, TimeSpan limit);
 
     /// <summary>
     /// The Durable extension speaks the isolated protocol (the one the worker app uses in Azure) when the worker runtime says

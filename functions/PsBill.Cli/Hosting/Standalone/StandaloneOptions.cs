@@ -21,6 +21,12 @@ public sealed class StandaloneOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long storage may not answer before <c>psbill run</c> stops with exit code 1 for its supervisor to start it
+    /// again (<c>PsBill__Standalone__StorageOutageLimit</c>; default 15 s; 0 turns the watchdog off). Keep it under the
+    /// storage SDK's retries (about 20 s): see <see cref="StorageWatchdog"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan StorageOutageLimit { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Serve the ops API without the admin key (<c>PsBill__Standalone__OpsWithoutKey</c>; default false). For a laptop only.</summary>
     public bool OpsWithoutKey { get; set; }
 }

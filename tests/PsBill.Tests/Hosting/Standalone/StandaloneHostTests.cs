@@ -33,6 +33,36 @@ public sealed class StandaloneHostTests(AzuriteFixture azurite) : IClassFixture<
         await host.StopAsync();
     }
 
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(2500)]
+    public async Task RetryLater_OnTheDurableEngine_WaitsAtLeastTheTimeAsked(int milliseconds)
+    {
+        // The task hub's timers are queue messages with whole-second visibility delays: without the slack of WorkRounds a
+        // timer fires up to a second early (a 1 s one after 40 ms), and "retry after" waits were not kept.
+        var asked = TimeSpan.FromMilliseconds(milliseconds);
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<DateTimeOffset>();
+        var handler = new RecordingWorkHandler(WorkItemKind.Payment, (_, _, _) =>
+        {
+            seen.Enqueue(TimeProvider.System.GetUtcNow());
+            return Task.FromResult(seen.Count < 3 ? WorkOutcome.RetryLater(asked, "not yet") : WorkOutcome.Done());
+        });
+        await using var host = StandaloneHost.Create(TestSettings.For(azurite, AzuriteFixture.UniquePrefix(), [new("PsBill:Standalone:RunTimers", "false")]),
+            new ServiceCollection().AddSingleton<IWorkItemHandler>(handler));
+        await host.StartAsync();
+        var client = await host.Services.GetRequiredService<StandaloneDurableClient>().GetAsync();
+        var item = new WorkItem { Id = "event-retry", Kind = WorkItemKind.Payment, Keys = [ItemKeys.Payment("pay2", "bill2")] };
+
+        var id = await host.Services.GetRequiredService<WorkStarter>().StartSettlementAsync(client, item);
+        await new FlowDriver(host.Services).WaitForInstanceAsync(id, TimeSpan.FromMinutes(2));
+
+        var times = seen.ToArray();
+        Assert.Equal(3, times.Length);
+        Assert.True(times[1] - times[0] >= asked, $"the second attempt came {(times[1] - times[0]).TotalMilliseconds:0} ms after the first, asked {asked.TotalMilliseconds} ms");
+        Assert.True(times[2] - times[1] >= asked, $"the third attempt came {(times[2] - times[1]).TotalMilliseconds:0} ms after the second, asked {asked.TotalMilliseconds} ms");
+        await host.StopAsync();
+    }
+
     [Fact]
     public void FunctionTypes_DeclareEveryOrchestratorActivityEntityAndTimerOfTheApp()
     {

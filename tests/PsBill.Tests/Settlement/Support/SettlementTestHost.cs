@@ -53,7 +53,8 @@ internal sealed class SettlementTestHost : IAsyncDisposable
     public BillClient BillClient => Services.GetRequiredService<BillClient>();
     public Uri WebhookUrl => new(_host.BaseAddress, "api/bill/webhook");
 
-    public static async Task<SettlementTestHost> StartAsync(string connectionString, SettlementMode mode = SettlementMode.RecordPayment)
+    public static async Task<SettlementTestHost> StartAsync(string connectionString, SettlementMode mode = SettlementMode.RecordPayment,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var bill = await BillSimulator.StartAsync(new BillSimulatorOptions { WebhookRetryDelays = [TimeSpan.FromMilliseconds(50)] });
         var peopleSoft = await PeopleSoftSimulator.StartAsync(new PeopleSoftSimulatorOptions
@@ -87,7 +88,7 @@ internal sealed class SettlementTestHost : IAsyncDisposable
             ["PsBill:Settlement:RetryDelay"] = "00:00:00.300",
             // Short, so a test can leave an intent behind as a crashed attempt would and see it taken over.
             ["PsBill:Settlement:ClaimTimeout"] = "00:00:01",
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
 
         var host = StandaloneHost.Create(configuration, services =>
         {
