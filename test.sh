@@ -13,8 +13,8 @@ if [ ! -x node_modules/.bin/azurite ]; then
 fi
 
 echo "== dotnet build"
-# Warnings are errors through Directory.Build.props. Not -warnaserror here: a command-line property reaches the Worker
-# SDK's inner extensions project (PsBill.FunctionApp), which does not import the props, and fails it on NU1603.
+# Warnings are errors through Directory.Build.props only: a warnings-as-errors switch given here would reach the Worker
+# SDK's inner extensions project (PsBill.FunctionApp), which does not import the props, and fail it on NU1603.
 if ! dotnet build PsBill.Functions.sln -c Release --nologo -v quiet; then
   echo "build failed"; echo "0 passed, 1 failed"; exit 1
 fi

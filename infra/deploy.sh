@@ -34,7 +34,8 @@ fi
 
 echo "== 1/3 publish the isolated worker app (framework-dependent: Flex runs it on its dotnet-isolated 10.0 stack)"
 publish="$work/app"
-# No -warnaserror here: it would reach the Worker SDK's inner extensions project; warnings as errors live in the props.
+# Warnings as errors live in Directory.Build.props, not on this command line: there they would reach the Worker SDK's
+# inner extensions project and fail it on NU1603.
 dotnet publish "$root/functions/PsBill.FunctionApp/PsBill.FunctionApp.csproj" -c Release -o "$publish" --nologo
 for required in host.json functions.metadata worker.config.json extensions.json .azurefunctions PsBill.FunctionApp.dll; do
   [ -e "$publish/$required" ] || { echo "publish output lacks $required: not a Functions app root" >&2; exit 1; }
