@@ -23,6 +23,4 @@ internal static partial class SettlementLog
     [LoggerMessage(Level = LogLevel.Information, Message = "PollPayments run {RunId}: {Seen} payments changed since {Since}, {Enqueued} to settle")]
     public static partial void Polled(ILogger logger, string runId, int seen, DateTimeOffset since, int enqueued);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "PollPayments run {RunId}: another poller moved the checkpoint first; keeping theirs")]
-    public static partial void CheckpointRace(ILogger logger, string runId);
 }
