@@ -12,14 +12,9 @@ public sealed class DrainPhase(TimeSpan timeout) : ISandboxPhase
     public async Task RunAsync(SandboxRun run, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var lastPrint = TimeSpan.Zero;
         await run.World.Flows.WaitForIdleAsync(timeout, active =>
         {
-            if (run.Progress.Elapsed - lastPrint < TimeSpan.FromSeconds(2)) return Task.CompletedTask;
-            lastPrint = run.Progress.Elapsed;
-            var bill = run.World.Bill.GetFigures();
-            run.Progress.Line(string.Create(CultureInfo.InvariantCulture,
-                $"working: {active,5} orchestrations | BILL vendors {bill.Vendors,5} bills {bill.Bills,6} | calls {bill.Calls,6} (max {bill.MaxConcurrentCalls} at once)"));
+            run.Progress.BillFigures(string.Create(CultureInfo.InvariantCulture, $"working: {active,5} orchestrations"), run.World.Bill.GetFigures());
             return Task.CompletedTask;
         }, cancellationToken).ConfigureAwait(false);
         run.Progress.Line("all work done");

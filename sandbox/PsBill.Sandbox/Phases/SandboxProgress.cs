@@ -5,11 +5,22 @@ namespace PsBill.Sandbox.Phases;
 /// <summary>Progress lines with the time since the run started, on the console (or nowhere, in tests).</summary>
 public sealed class SandboxProgress(TextWriter? output)
 {
+    private static readonly TimeSpan Every = TimeSpan.FromSeconds(2);
     private readonly long _started = TimeProvider.System.GetTimestamp();
+    private TimeSpan _lastThrottled = TimeSpan.MinValue;
 
     /// <summary>Time since the run started.</summary>
     public TimeSpan Elapsed => TimeProvider.System.GetElapsedTime(_started);
 
     /// <summary>Writes one line, prefixed with the elapsed time.</summary>
     public void Line(string text) => output?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{Elapsed.TotalSeconds,7:0.0}s] {text}"));
+
+    /// <summary>Writes a progress line about BILL's own figures, at most every two seconds (callers poll faster).</summary>
+    public void BillFigures(string doing, PsBill.Simulators.Bill.BillSimulatorFigures bill)
+    {
+        if (Elapsed - _lastThrottled < Every) return;
+        _lastThrottled = Elapsed;
+        Line(string.Create(CultureInfo.InvariantCulture,
+            $"{doing} | BILL vendors {bill.Vendors,5} bills {bill.Bills,6} | calls {bill.Calls,6} (max {bill.MaxConcurrentCalls} at once)"));
+    }
 }
