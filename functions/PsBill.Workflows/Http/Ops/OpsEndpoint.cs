@@ -12,8 +12,8 @@ namespace PsBill.Workflows.Http.Ops;
 /// <summary>
 /// <c>/api/ops/...</c>, the same in both hosts: the operator's page and its API. Runs (the flows' rows with counts),
 /// orchestration instances (read through the Durable client, so this and Durable Functions Monitor agree), one item's
-/// ledger row and audit trail, parked and failed items, replay (a Replay orchestration), restart of an instance, and
-/// "run a flow now". Who may call it is the host's business (a Functions key in Azure, the sign-in under psbill run).
+/// ledger row and audit trail, parked and failed items, replay (a Replay orchestration), restart of an instance,
+/// "run a flow now", the vendor match proposals (confirm, reject) and the preview of the next cycle. Who may call it is the host's business (a Functions key in Azure, the sign-in under psbill run).
 /// </summary>
 public sealed class OpsEndpoint(RunStore runs, LedgerStore ledger, AuditTrail audit, FailedItemStore failures, ReplayStarter replay, FlowStarter flows)
 {
@@ -44,6 +44,10 @@ public sealed class OpsEndpoint(RunStore runs, LedgerStore ledger, AuditTrail au
             ["api", "instances", var id] when isGet => await InstanceAsync(client, Uri.UnescapeDataString(id), cancellationToken).ConfigureAwait(false),
             ["api", "instances", var id, "restart"] when isPost => await RestartAsync(client, Uri.UnescapeDataString(id), cancellationToken).ConfigureAwait(false),
             ["api", "replay"] when isPost => await ReplayAsync(request, client, cancellationToken).ConfigureAwait(false),
+            ["api", "proposals"] when isGet => await OpsFirstConnect.ProposalsAsync(request, cancellationToken).ConfigureAwait(false),
+            ["api", "proposals", var decision] when isPost && decision is "confirm" or "reject" =>
+                await OpsFirstConnect.DecideAsync(request, client, replay, decision, cancellationToken).ConfigureAwait(false),
+            ["api", "preview"] when isGet => await OpsFirstConnect.PreviewAsync(request, cancellationToken).ConfigureAwait(false),
             _ => Results.NotFound(new { error = $"No ops endpoint {request.Method} {path}." }),
         };
     }

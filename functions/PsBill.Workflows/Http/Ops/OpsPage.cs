@@ -18,6 +18,8 @@ internal static class OpsPage
 <h2>Recent runs</h2><div id="runs">loading...</div>
 <h2>Parked items</h2><div id="parked">loading...</div><button onclick="replayParked()">Replay every parked item</button>
 <h2>Failed items</h2><div id="failed">loading...</div><button onclick="replayFailed()">Replay every failed item</button>
+<h2>Vendor matches (first connect)</h2><div id="proposals">loading...</div>
+<h2>Preview of the next cycle</h2><button onclick="preview()">Preview (writes nothing)</button><div id="preview"></div>
 <h2>Item</h2>
 <input id="key" placeholder="voucher:US001:00012345"><button onclick="showItem()">Show</button><button onclick="replayItem()">Replay</button>
 <div id="item"></div>
@@ -45,6 +47,28 @@ async function load() {
       flows.map(f => '<button onclick="runFlow(\'' + esc(f.flow) + '\')">Run ' + esc(f.flow) + ' now</button>').join('');
   } catch (e) { document.getElementById('runs').textContent = 'Cannot read the ops API: ' + e.message; }
 }
+async function loadProposals() {
+  try {
+    const proposals = await get('proposals');
+    document.getElementById('proposals').innerHTML = proposals.length === 0 ? '<p>none</p>' :
+      '<table><tr><th>supplier</th><th>name</th><th>status</th><th>candidates (score)</th><th></th></tr>' +
+      proposals.map(p => '<tr><td>' + esc(p.supplierKey) + '</td><td>' + esc(p.supplierName) + '</td><td>' + esc(p.status) + '</td><td>' +
+        p.candidates.map(c => esc(c.name) + ' (' + esc(c.score) + ') <button onclick="decide(\'confirm\',\'' + esc(p.supplierKey) + '\',\'' + esc(c.vendorId) + '\')">this one</button>').join('<br>') +
+        '</td><td><button onclick="decide(\'reject\',\'' + esc(p.supplierKey) + '\')">none: create a vendor</button></td></tr>').join('') + '</table>';
+  } catch (e) { document.getElementById('proposals').textContent = e.message; }
+}
+async function decide(decision, supplierKey, vendorId) {
+  if (confirm(decision === 'confirm' ? 'Adopt vendor ' + vendorId + ' for ' + supplierKey + '?' : 'Create a new vendor for ' + supplierKey + '?')) {
+    alert(JSON.stringify(await post('proposals/' + decision, {supplierKey, vendorId}))); loadProposals();
+  }
+}
+async function preview() {
+  document.getElementById('preview').textContent = 'reading PeopleSoft and BILL...';
+  try { const p = await get('preview');
+    document.getElementById('preview').innerHTML = '<pre>' + esc(JSON.stringify(p.totals, null, 2)) + '</pre>' +
+      table(p.rows, [['key', r => r.key], ['action', r => r.action], ['detail', r => r.detail]]);
+  } catch (e) { document.getElementById('preview').textContent = e.message; }
+}
 async function showItem() {
   const key = document.getElementById('key').value.trim(); if (!key) return;
   try { const item = await get('items/' + encodeURIComponent(key));
@@ -56,7 +80,7 @@ async function replayItem() { const key = document.getElementById('key').value.t
 async function replayParked() { if (confirm('Replay every parked item?')) { alert(JSON.stringify(await post('replay', {parked:true}))); load(); } }
 async function replayFailed() { if (confirm('Replay every failed item?')) { alert(JSON.stringify(await post('replay', {failed:true}))); load(); } }
 async function runFlow(flow) { if (confirm('Run ' + flow + ' now?')) { alert(JSON.stringify(await post('flows/' + flow + '/start', {}))); load(); } }
-load();
+load(); loadProposals();
 </script></body></html>
 """;
 }
