@@ -7,7 +7,7 @@ public sealed class SandboxProgress(TextWriter? output)
 {
     private static readonly TimeSpan Every = TimeSpan.FromSeconds(2);
     private readonly long _started = TimeProvider.System.GetTimestamp();
-    private TimeSpan _lastThrottled = TimeSpan.MinValue;
+    private TimeSpan? _lastThrottled;
 
     /// <summary>Time since the run started.</summary>
     public TimeSpan Elapsed => TimeProvider.System.GetElapsedTime(_started);
@@ -18,7 +18,7 @@ public sealed class SandboxProgress(TextWriter? output)
     /// <summary>Writes a progress line about BILL's own figures, at most every two seconds (callers poll faster).</summary>
     public void BillFigures(string doing, PsBill.Simulators.Bill.BillSimulatorFigures bill)
     {
-        if (Elapsed - _lastThrottled < Every) return;
+        if (_lastThrottled is { } last && Elapsed - last < Every) return;
         _lastThrottled = Elapsed;
         Line(string.Create(CultureInfo.InvariantCulture,
             $"{doing} | BILL vendors {bill.Vendors,5} bills {bill.Bills,6} | calls {bill.Calls,6} (max {bill.MaxConcurrentCalls} at once)"));

@@ -165,7 +165,9 @@ internal sealed class SettlementTestHost : IAsyncDisposable
     {
         var client = await new FlowDriver(Services).ClientAsync();
         var count = 0;
-        await foreach (var _ in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "settle-" })) count++;
+        // Their lanes share the id prefix (settle-...-lane-...): count the settlements themselves.
+        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "settle-" }))
+            if (instance.Name == PsBill.Workflows.FunctionNames.Orchestrators.SettlePayment) count++;
         return count;
     }
 
