@@ -82,8 +82,14 @@ public static class FunctionNames
         /// <summary>Completes a run with its counts.</summary>
         public const string CompleteRun = "CompleteRun";
 
+        /// <summary>Reads BILL's bills and payments for the tie-out after PollPayments (on a BillGate slot), when one is due.</summary>
+        public const string ReadBillForTieOut = "ReadBillForTieOut";
+
+        /// <summary>Reads PeopleSoft and the ledger, builds the tie-out report and stores it.</summary>
+        public const string TieOut = "TieOut";
+
         /// <summary>Every activity name.</summary>
-        public static IReadOnlyList<string> All { get; } = [StartRun, RunFlowStep, RunWorkItem, RecordResults, SaveCheckpoints, RecordFailures, CompleteRun];
+        public static IReadOnlyList<string> All { get; } = [StartRun, RunFlowStep, RunWorkItem, RecordResults, SaveCheckpoints, RecordFailures, CompleteRun, ReadBillForTieOut, TieOut];
     }
 
     /// <summary>Entity names.</summary>

@@ -32,8 +32,8 @@ public sealed class FunctionMetadataTests
         ];
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), Metadata.Functions.Keys.Order(StringComparer.Ordinal));
-        // 4 timers, 2 HTTP functions, 7 orchestrators, 7 activities, 1 entity.
-        Assert.Equal(21, Metadata.Functions.Count);
+        // 4 timers, 2 HTTP functions, 7 orchestrators, 9 activities, 1 entity.
+        Assert.Equal(23, Metadata.Functions.Count);
     }
 
     [Fact]

@@ -13,6 +13,7 @@ public sealed class StandaloneFunctionTypes : ITypeLocator
         typeof(SyncReferenceDataFlowOrchestrator), typeof(PollSuppliersFlowOrchestrator), typeof(PollVouchersFlowOrchestrator), typeof(PollPaymentsFlowOrchestrator),
         typeof(BillLaneOrchestrator), typeof(SettlePaymentOrchestrator), typeof(ReplayOrchestrator),
         typeof(StartRunFunction), typeof(RunFlowStepFunction), typeof(RunWorkItemFunction), typeof(RecordResultsFunction), typeof(SaveCheckpointsFunction), typeof(RecordFailuresFunction), typeof(CompleteRunFunction),
+        typeof(ReadBillForTieOutFunction), typeof(TieOutFunction),
         typeof(BillGateFunction), typeof(DurableClientFunction),
     ];
 
