@@ -24,6 +24,12 @@ public static class FunctionNames
     /// <summary>HTTP: the operator's page and API.</summary>
     public const string Ops = "Ops";
 
+    /// <summary>Timer: sends the alerts that are due (failed items, parked growing, sync lag, the tie-out, BILL's quota).</summary>
+    public const string CheckAlerts = "CheckAlerts";
+
+    /// <summary>HTTP, anonymous: per-flow lag, 503 when a flow lags (for an availability test).</summary>
+    public const string Health = "Health";
+
     /// <summary>The timer flows, in the order a first cycle runs them.</summary>
     public static IReadOnlyList<string> Flows { get; } = [SyncReferenceData, PollSuppliers, PollVouchers, PollPayments];
 

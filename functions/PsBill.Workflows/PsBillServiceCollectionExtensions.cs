@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PsBill.Connector.Alerts;
 using PsBill.Connector.Bill;
 using PsBill.Connector.Configuration;
 using PsBill.Connector.Credentials;
@@ -48,6 +49,8 @@ public static class PsBillServiceCollectionExtensions
         }
         // The stored tie-outs: the ops page, psbill reconcile --latest and the alerts read them with or without the clients.
         services.AddPsBillTieOuts(configuration);
+        // Alerts (webhook, e-mail) and the health model behind /api/health; telemetry (traces, metrics) for every host.
+        services.AddPsBillAlerts(configuration);
         services.AddPsBillWorkflows(configuration);
         return services;
     }
@@ -71,6 +74,7 @@ public static class PsBillServiceCollectionExtensions
         services.TryAddSingleton<TieOutActivity>();
         services.TryAddSingleton<BillWebhookEndpoint>();
         services.TryAddSingleton<OpsEndpoint>();
+        services.TryAddSingleton<HealthEndpoint>();
     }
 
     /// <summary>
