@@ -62,6 +62,7 @@ public static class PsBillServiceCollectionExtensions
         services.TryAddSingleton<CompleteRunActivity>();
         services.TryAddSingleton<BillWebhookEndpoint>();
         services.TryAddSingleton<OpsEndpoint>();
+        services.AddPsBillConsole();
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ namespace PsBill.Workflows.Http.Ops;
 /// ledger row and audit trail, parked and failed items, replay (a Replay orchestration), restart of an instance,
 /// "run a flow now", the vendor match proposals (confirm, reject) and the preview of the next cycle. Who may call it is the host's business (a Functions key in Azure, the sign-in under psbill run).
 /// </summary>
-public sealed class OpsEndpoint(RunStore runs, LedgerStore ledger, AuditTrail audit, FailedItemStore failures, ReplayStarter replay, FlowStarter flows)
+public sealed class OpsEndpoint(RunStore runs, LedgerStore ledger, AuditTrail audit, FailedItemStore failures, ReplayStarter replay, FlowStarter flows, ConsoleApi console)
 {
     /// <summary>The route prefix the page lives under.</summary>
     public const string Prefix = "/api/ops";
@@ -29,6 +29,7 @@ public sealed class OpsEndpoint(RunStore runs, LedgerStore ledger, AuditTrail au
         var segments = rest.Split('/', 4, StringSplitOptions.RemoveEmptyEntries);
         var isGet = HttpMethods.IsGet(request.Method);
         var isPost = HttpMethods.IsPost(request.Method);
+        if (await console.TryHandleAsync(segments, request, client, cancellationToken).ConfigureAwait(false) is { } answer) return answer;
 
         return segments switch
         {
