@@ -24,6 +24,9 @@ internal static class OpsSignIn
 
     public static async Task<IResult> SignInAsync(HttpContext http, AdminKeyVerifier verifier)
     {
+        // Login CSRF: another site must not sign the browser in (or probe keys) through this form.
+        if (!SameOriginCheck.IsSameOrigin(http.Request))
+            return Results.Content(Form("Refused: the sign-in came from another site."), "text/html; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false) : null;
         var key = form?["key"].ToString();
         if (string.IsNullOrEmpty(key) || !await verifier.IsAdminKeyAsync(http.Request, key, http.RequestAborted).ConfigureAwait(false))
