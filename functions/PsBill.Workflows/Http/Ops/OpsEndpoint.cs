@@ -33,7 +33,7 @@ public sealed class OpsEndpoint(RunStore runs, LedgerStore ledger, AuditTrail au
 
         return segments switch
         {
-            [] when isGet => Results.Content(OpsPage.Html, "text/html; charset=utf-8"),
+            [] when isGet => Page.OpsPageAssets.Page(),
             ["api", "runs"] when isGet => Results.Json(await runs.ListRecentAsync(MaxOf(request), FunctionOf(request), cancellationToken).ConfigureAwait(false)),
             ["api", "runs", var runId] when isGet => await RunAsync(Uri.UnescapeDataString(runId), cancellationToken).ConfigureAwait(false),
             ["api", "items", var key] when isGet => await ItemAsync(Uri.UnescapeDataString(key), cancellationToken).ConfigureAwait(false),
