@@ -39,7 +39,8 @@ internal sealed class BrowserPage(Chromium browser, string sessionId)
         {
             try
             {
-                if (await EvaluateAsync($"!!({condition})") is JsonValue value && value.GetValue<bool>()) return;
+                // The condition may be a promise (e.g. a reload of part of the page, then a check): awaited either way.
+                if (await EvaluateAsync($"Promise.resolve({condition}).then(v => !!v)") is JsonValue value && value.GetValue<bool>()) return;
             }
             catch (InvalidOperationException)
             {
