@@ -75,6 +75,7 @@ public static class PsBillServiceCollectionExtensions
         services.TryAddSingleton<BillWebhookEndpoint>();
         services.TryAddSingleton<OpsEndpoint>();
         services.TryAddSingleton<HealthEndpoint>();
+        services.AddPsBillConsole();
     }
 
     /// <summary>

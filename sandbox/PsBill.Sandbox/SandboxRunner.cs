@@ -28,6 +28,7 @@ public static class SandboxRunner
             await File.WriteAllTextAsync(path, ReportBuilder.ToJson(report), cancellationToken).ConfigureAwait(false);
             output.WriteLine($"Report       {Path.GetFullPath(path)}");
         }
+        if (arguments.Keep && failure is null) await KeepAsync(world, output, cancellationToken).ConfigureAwait(false);
         progress.Line("stopping");
         if (failure is not null)
         {
@@ -56,6 +57,35 @@ public static class SandboxRunner
                 await chaos.DisposeAsync().ConfigureAwait(false);
                 progress.Line($"chaos off (sessions expired mid-run: {chaos.SessionsExpired})");
             }
+        }
+    }
+
+    /// <summary><c>--keep</c>: leaves the world running for a person to look at, and says how to open the ops page. The admin
+    /// key goes into a file only its owner can read; it is never printed, nor put into the URL.</summary>
+    private static async Task KeepAsync(SandboxWorld world, TextWriter output, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateTempSubdirectory("psbill-sandbox-");
+        var keyFile = Path.Combine(folder.FullName, "admin-key");
+        await File.WriteAllTextAsync(keyFile, "", cancellationToken).ConfigureAwait(false);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        await File.WriteAllTextAsync(keyFile, world.Secrets[PsBill.Connector.Credentials.SecretNames.AdminKey], cancellationToken).ConfigureAwait(false);
+        var page = new Uri(world.Host.BaseAddress, "/api/ops");
+        output.WriteLine();
+        output.WriteLine($"Ops page     {page}");
+        output.WriteLine($"Sign in      paste the admin key from {keyFile} into the form (e.g. cat it; it is not printed here)");
+        output.WriteLine($"Simulators   BILL {world.Bill.BaseUrl}  PeopleSoft {world.PeopleSoft.BaseUrl}");
+        output.WriteLine("The world keeps running (timers off: use the page's \"now\" buttons). Ctrl+C stops it.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: stop the world as a normal end.
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
         }
     }
 }

@@ -75,6 +75,26 @@ public sealed class LedgerStore(PsBillStorage storage, TimeProvider time)
             yield return ToEntry(entity);
     }
 
+    /// <summary>Every row matching <paramref name="query"/>, in key order.</summary>
+    public async IAsyncEnumerable<LedgerEntry> QueryAsync(LedgerQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await foreach (var entity in _table.QueryAsync<TableEntity>(query.ToFilter(), cancellationToken: cancellationToken).ConfigureAwait(false))
+            yield return ToEntry(entity);
+    }
+
+    /// <summary>One page of the rows matching <paramref name="query"/>: walk a list of any length without holding it all.</summary>
+    public async Task<Paged<LedgerEntry>> QueryPageAsync(LedgerQuery query, string? continuationToken, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var pages = _table.QueryAsync<TableEntity>(query.ToFilter(), maxPerPage: pageSize, cancellationToken: cancellationToken)
+            .AsPages(string.IsNullOrEmpty(continuationToken) ? null : continuationToken, pageSize);
+        await foreach (var page in pages.ConfigureAwait(false))
+            return new Paged<LedgerEntry>(page.Values.Select(ToEntry).ToList(), page.ContinuationToken);
+        return Paged<LedgerEntry>.Empty;
+    }
+
     private static TableEntity ToEntity(LedgerEntry entry) => new(entry.Kind, TableKeys.Escape(entry.Key))
     {
         ["Key"] = entry.Key,
