@@ -44,4 +44,32 @@ public static class TableClientExtensions
             throw new ConcurrencyConflictException(table.Name, entity.PartitionKey, entity.RowKey, ex.Status, ex);
         }
     }
+
+    /// <summary>
+    /// Submits the actions (one partition, at most 100) as one table transaction. A transaction is all or nothing, so when
+    /// storage refuses one action (409 the row exists, 412 it changed, 404 it is gone) that action is left out and the rest
+    /// sent again, up to <paramref name="maxRefusals"/> times: the caller does the refused and unsent ones one by one, where
+    /// each refusal has its own meaning. Returns the ETag of each applied action by its index in <paramref name="actions"/>.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, ETag>> SubmitLeavingOutRefusalsAsync(this TableClient table, IReadOnlyList<TableTransactionAction> actions,
+        int maxRefusals = 3, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        var remaining = Enumerable.Range(0, actions.Count).ToList();
+        for (var refusals = 0; remaining.Count > 0 && refusals <= maxRefusals; refusals++)
+        {
+            try
+            {
+                var response = await table.SubmitTransactionAsync(remaining.Select(i => actions[i]), cancellationToken).ConfigureAwait(false);
+                var applied = new Dictionary<int, ETag>(remaining.Count);
+                for (var i = 0; i < remaining.Count; i++) applied[remaining[i]] = response.Value[i].Headers.ETag ?? default;
+                return applied;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 or 404 && ex.FailedTransactionActionIndex is int failed && failed < remaining.Count)
+            {
+                remaining.RemoveAt(failed);
+            }
+        }
+        return new Dictionary<int, ETag>();
+    }
 }

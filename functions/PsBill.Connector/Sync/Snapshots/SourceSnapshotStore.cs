@@ -17,6 +17,9 @@ public sealed class SourceSnapshotStore(PsBillStorage storage)
     /// <summary>The largest record JSON that can be stored.</summary>
     public const int MaxJsonLength = ChunkLength * MaxChunks;
 
+    /// <summary>Keys per query: Azure Table storage allows at most 15 comparisons in a filter, one of them the partition's.</summary>
+    public const int KeysPerQuery = 14;
+
     private const int ChunkLength = 30_000; // UTF-16: 60 KB of the 64 KiB a property may hold
     private const int MaxChunks = 15;
     private const int MaxTransactionChars = 1_500_000; // a transaction carries at most 4 MiB
@@ -50,7 +53,35 @@ public sealed class SourceSnapshotStore(PsBillStorage storage)
     public async Task<SourceSnapshot?> GetAsync(string key, CancellationToken cancellationToken = default)
     {
         var entity = await _table.GetOrNullAsync(KindOf(key), TableKeys.Escape(key), cancellationToken).ConfigureAwait(false);
-        if (entity is null) return null;
+        return entity is null ? null : ToSnapshot(key, entity);
+    }
+
+    /// <summary>
+    /// The stored snapshots of a work item's keys (a key never stored is left out), read with one query per
+    /// <see cref="KeysPerQuery"/> keys of a kind instead of a read per key: a 100-voucher batch costs 8 requests, not 100.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, SourceSnapshot>> GetManyAsync(IEnumerable<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var found = new Dictionary<string, SourceSnapshot>(StringComparer.Ordinal);
+        foreach (var kind in keys.Distinct(StringComparer.Ordinal).GroupBy(KindOf, StringComparer.Ordinal))
+        {
+            foreach (var chunk in kind.Chunk(KeysPerQuery))
+            {
+                var rows = string.Join(" or ", chunk.Select(k => TableClient.CreateQueryFilter($"RowKey eq {TableKeys.Escape(k)}")));
+                var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {kind.Key}")} and ({rows})";
+                await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+                {
+                    var key = entity.GetString("Key") ?? TableKeys.Unescape(entity.RowKey);
+                    found[key] = ToSnapshot(key, entity);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static SourceSnapshot ToSnapshot(string key, TableEntity entity)
+    {
         var count = entity.GetInt32("Chunks") ?? 0;
         var json = string.Concat(Enumerable.Range(0, count).Select(i => entity.GetString(ChunkName(i)) ?? ""));
         return new SourceSnapshot(key, json, entity.GetBoolean("Withdrawn") ?? false, entity.GetString("ReadContext"));

@@ -18,14 +18,15 @@ public sealed class VendorSync(SourceSnapshotStore snapshots, VendorTranslator t
     /// <summary>Syncs the suppliers of one work item (at most <see cref="SyncOptions.VendorBatchSize"/> per bulk call).</summary>
     public async Task<SyncBatchResult> SyncAsync(IReadOnlyList<string> keys, string? runId, CancellationToken cancellationToken = default)
     {
+        var stored = await snapshots.GetManyAsync(keys, cancellationToken).ConfigureAwait(false);
         var plans = new SyncPlan<Vendor>[keys.Count];
         var readContexts = new string?[keys.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, keys.Count), Parallelism(cancellationToken), async (i, token) =>
+        for (var i = 0; i < keys.Count; i++)
         {
-            var snapshot = await snapshots.GetAsync(keys[i], token).ConfigureAwait(false);
+            var snapshot = stored.GetValueOrDefault(keys[i]);
             readContexts[i] = snapshot?.ReadContext;
             plans[i] = translator.Plan(keys[i], SnapshotJson.Supplier(snapshot));
-        }).ConfigureAwait(false);
+        }
         using var span = BatchSpans.StartSync("supplier", keys, readContexts, runId);
         return await engine.RunAsync(plans, vendors, runId, cancellationToken).ConfigureAwait(false);
     }
