@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PsBill.Connector.Storage;
 using PsBill.Connector.Sync.Snapshots;
 using PsBill.Tests.Hosting;
 using PsBill.Tests.Infrastructure;
@@ -11,7 +12,9 @@ public sealed class SourceSnapshotStoreTests(AzuriteFixture azurite) : IClassFix
     public async Task GetManyAsync_KeysOfTwoKindsSomeNeverStored_ReturnsExactlyTheStoredOnesAsSaved()
     {
         await using var services = await TestServices.CreateAsync(azurite);
-        var store = services.GetRequiredService<SourceSnapshotStore>();
+        var storage = services.GetRequiredService<PsBillStorage>();
+        await storage.Table(SourceSnapshotStore.TableName).CreateIfNotExistsAsync();
+        var store = new SourceSnapshotStore(storage);
         // More keys than one query takes, a key with a quote (filter escaping), a record larger than one chunk, a withdrawn one.
         var vouchers = Enumerable.Range(0, 40).Select(i => new SourceSnapshot($"voucher:US001:{i:D8}", $"{{\"n\":{i}}}", false, $"page {i / 10}")).ToList();
         vouchers.Add(new SourceSnapshot("voucher:US001:O'BRIEN", "{\"q\":1}", false, null));
