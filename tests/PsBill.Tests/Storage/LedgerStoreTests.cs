@@ -124,4 +124,18 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite) : IClassFixture<Azu
             Assert.Equal(stored.ETag, written[i]!.ETag);
         }
     }
+
+    [Fact]
+    public async Task GetManyAsync_MoreKeysThanOneQueryOfTwoKinds_ReturnsTheRowsThatExist()
+    {
+        await using var services = await TestServices.CreateAsync(azurite);
+        var ledger = services.GetRequiredService<LedgerStore>();
+        var keys = Enumerable.Range(0, 30).Select(i => $"supplier:SHARE:V{i}").Append("voucher:US001:O'NEIL/1").ToList();
+        await ledger.TryInsertIntentsAsync(keys.Select(k => new LedgerIntent(k, "h", null, null)).ToList());
+
+        var found = await ledger.GetManyAsync([.. keys, "supplier:SHARE:NONE", "voucher:US001:NONE"]);
+
+        Assert.Equal(keys.Order(StringComparer.Ordinal), found.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal((await ledger.GetAsync("voucher:US001:O'NEIL/1"))!.ETag, found["voucher:US001:O'NEIL/1"].ETag);
+    }
 }

@@ -29,6 +29,22 @@ public sealed class LedgerStore(PsBillStorage storage, TimeProvider time)
         return entity is null ? null : ToEntry(entity);
     }
 
+    /// <summary>The rows of many records (a record never seen is left out), read 14 keys a query (<see cref="TableClientExtensions.GetManyAsync"/>).</summary>
+    public async Task<IReadOnlyDictionary<string, LedgerEntry>> GetManyAsync(IEnumerable<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var found = new Dictionary<string, LedgerEntry>(StringComparer.Ordinal);
+        foreach (var kind in keys.GroupBy(KindOf, StringComparer.Ordinal))
+        {
+            await foreach (var entity in _table.GetManyAsync(kind.Key, kind.Select(TableKeys.Escape), cancellationToken).ConfigureAwait(false))
+            {
+                var entry = ToEntry(entity);
+                found[entry.Key] = entry;
+            }
+        }
+        return found;
+    }
+
     /// <summary>
     /// Writes the intent row (state <see cref="LedgerState.Intent"/>, attempts 1) unless the record already has a row,
     /// in which case the existing row is returned for the caller to decide on.

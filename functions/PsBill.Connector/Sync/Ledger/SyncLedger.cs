@@ -19,6 +19,9 @@ public sealed class SyncLedger(LedgerStore ledger, TimeProvider time, IOptions<S
     /// <summary>Reads a record's row.</summary>
     public Task<LedgerEntry?> GetAsync(string key, CancellationToken cancellationToken = default) => ledger.GetAsync(key, cancellationToken);
 
+    /// <summary>Reads many records' rows at once (a record never seen is left out).</summary>
+    public Task<IReadOnlyDictionary<string, LedgerEntry>> GetManyAsync(IEnumerable<string> keys, CancellationToken cancellationToken = default) => ledger.GetManyAsync(keys, cancellationToken);
+
     /// <summary>True while an intent row is young enough that its call may still be running.</summary>
     public bool IsInFlight(LedgerEntry entry)
     {

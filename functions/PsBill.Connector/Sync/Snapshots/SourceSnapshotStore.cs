@@ -17,9 +17,6 @@ public sealed class SourceSnapshotStore(PsBillStorage storage)
     /// <summary>The largest record JSON that can be stored.</summary>
     public const int MaxJsonLength = ChunkLength * MaxChunks;
 
-    /// <summary>Keys per query: Azure Table storage allows at most 15 comparisons in a filter, one of them the partition's.</summary>
-    public const int KeysPerQuery = 14;
-
     private const int ChunkLength = 30_000; // UTF-16: 60 KB of the 64 KiB a property may hold
     private const int MaxChunks = 15;
     private const int MaxTransactionChars = 1_500_000; // a transaction carries at most 4 MiB
@@ -57,24 +54,19 @@ public sealed class SourceSnapshotStore(PsBillStorage storage)
     }
 
     /// <summary>
-    /// The stored snapshots of a work item's keys (a key never stored is left out), read with one query per
-    /// <see cref="KeysPerQuery"/> keys of a kind instead of a read per key: a 100-voucher batch costs 8 requests, not 100.
+    /// The stored snapshots of a work item's keys (a key never stored is left out), read with one query per 14 keys of a kind
+    /// instead of a read per key: a 100-voucher batch costs 8 requests, not 100.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, SourceSnapshot>> GetManyAsync(IEnumerable<string> keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
         var found = new Dictionary<string, SourceSnapshot>(StringComparer.Ordinal);
-        foreach (var kind in keys.Distinct(StringComparer.Ordinal).GroupBy(KindOf, StringComparer.Ordinal))
+        foreach (var kind in keys.GroupBy(KindOf, StringComparer.Ordinal))
         {
-            foreach (var chunk in kind.Chunk(KeysPerQuery))
+            await foreach (var entity in _table.GetManyAsync(kind.Key, kind.Select(TableKeys.Escape), cancellationToken).ConfigureAwait(false))
             {
-                var rows = string.Join(" or ", chunk.Select(k => TableClient.CreateQueryFilter($"RowKey eq {TableKeys.Escape(k)}")));
-                var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {kind.Key}")} and ({rows})";
-                await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-                {
-                    var key = entity.GetString("Key") ?? TableKeys.Unescape(entity.RowKey);
-                    found[key] = ToSnapshot(key, entity);
-                }
+                var key = entity.GetString("Key") ?? TableKeys.Unescape(entity.RowKey);
+                found[key] = ToSnapshot(key, entity);
             }
         }
         return found;
