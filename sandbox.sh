@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs PsBill's main job on the embedded sandbox: Azurite, a simulated PeopleSoft and a simulated BILL
 # (seeded), and the standalone host, through one full cycle; prints a summary and writes the JSON report.
-#   ./sandbox.sh [--suppliers N] [--vouchers N] [--bill-latency-ms L] [--faults none|chaos] [--report FILE] [--seed N] [--preexisting N]
+#   ./sandbox.sh [--suppliers N] [--vouchers N] [--bill-latency-ms L] [--faults none|chaos] [--report FILE] [--seed N] [--preexisting N] [--keep]
+#   --keep leaves the world running after the cycle and prints the ops page's URL and how to sign in (Ctrl+C stops it).
 # Exits non-zero if any BILL vendor or bill is duplicated, or an item failed outside parking.
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole PsBill test suite on a fresh machine: installs what it needs (npm packages for
-# Azurite, NuGet restore), builds (warnings are errors, by Directory.Build.props), runs every test (the tests start and stop
+# Azurite, Debian's chromium for the browser tests, NuGet restore), builds (warnings are errors, by Directory.Build.props), runs every test (the tests start and stop
 # their own Azurite and simulators on loopback), and ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -10,6 +10,14 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 if [ ! -x node_modules/.bin/azurite ]; then
   echo "== npm ci (Azurite)"
   npm ci --no-audit --no-fund --loglevel=error || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+# The ops page's browser tests (Category=Browser) drive Debian's Chromium; they fail, not skip, without it.
+if [ ! -x "${PSBILL_CHROMIUM:-/usr/bin/chromium}" ]; then
+  echo "== apt-get install chromium (browser tests)"
+  sudo=""; if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then sudo="sudo"; fi
+  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null; } \
+    || { echo "installing chromium failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
 echo "== dotnet build"

@@ -77,6 +77,7 @@ public static class PsBillServiceCollectionExtensions
         services.TryAddSingleton<BillWebhookEndpoint>();
         services.TryAddSingleton<OpsEndpoint>();
         services.TryAddSingleton<HealthEndpoint>();
+        services.AddPsBillConsole();
     }
 
     /// <summary>

@@ -19,4 +19,10 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
+// A kill (SIGTERM) stops the world as Ctrl+C does, so a kept world (--keep) takes its Azurite and simulators with it.
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cancel.Cancel();
+});
 return await SandboxRunner.RunAsync(arguments, Console.Out, cancel.Token);

@@ -3,11 +3,11 @@ using PsBill.Sandbox.World;
 
 namespace PsBill.Sandbox;
 
-/// <summary><c>./sandbox.sh [--suppliers N] [--vouchers N] [--bill-latency-ms L] [--faults none|chaos] [--report FILE] [--seed N] [--preexisting N]</c>.</summary>
-public sealed record SandboxArguments(SandboxSettings Settings, string? ReportPath)
+/// <summary><c>./sandbox.sh [--suppliers N] [--vouchers N] [--bill-latency-ms L] [--faults none|chaos] [--report FILE] [--seed N] [--preexisting N] [--keep]</c>.</summary>
+public sealed record SandboxArguments(SandboxSettings Settings, string? ReportPath, bool Keep = false)
 {
     /// <summary>The usage line.</summary>
-    public const string Usage = "usage: ./sandbox.sh [--suppliers N] [--vouchers N] [--bill-latency-ms L] [--faults none|chaos] [--report FILE] [--seed N] [--preexisting N]";
+    public const string Usage = "usage: ./sandbox.sh [--suppliers N] [--vouchers N] [--bill-latency-ms L] [--faults none|chaos] [--report FILE] [--seed N] [--preexisting N] [--keep]";
 
     /// <summary>Parses the arguments.</summary>
     /// <exception cref="ArgumentException">An unknown option or a bad value (the message says which).</exception>
@@ -15,6 +15,7 @@ public sealed record SandboxArguments(SandboxSettings Settings, string? ReportPa
     {
         var settings = new SandboxSettings();
         string? report = null;
+        var keep = false;
         for (var i = 0; i < args.Count; i++)
         {
             var option = args[i];
@@ -27,6 +28,7 @@ public sealed record SandboxArguments(SandboxSettings Settings, string? ReportPa
                 case "--preexisting": settings = settings with { Preexisting = Count(option, Value(), 0) }; break;
                 case "--seed": settings = settings with { Seed = Count(option, Value(), 0) }; break;
                 case "--report": report = Value(); break;
+                case "--keep": keep = true; break;
                 case "--set":
                     // Any connector setting for this run (configuration key with ':'), e.g. --set PsBill:Sync:PollChunkSize=1000.
                     var pair = Value();
@@ -48,7 +50,7 @@ public sealed record SandboxArguments(SandboxSettings Settings, string? ReportPa
                 default: throw new ArgumentException($"Unknown option '{option}'.");
             }
         }
-        return new SandboxArguments(settings, report);
+        return new SandboxArguments(settings, report, keep);
     }
 
     private static int Count(string option, string text, int min) =>

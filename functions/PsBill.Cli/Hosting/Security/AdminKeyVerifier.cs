@@ -37,7 +37,7 @@ public sealed partial class AdminKeyVerifier
     /// <summary>
     /// True when the request's <c>x-psbill-admin-key</c> or <c>x-functions-key</c> header equals the stored key, or when it
     /// carries a valid sign-in cookie (<see cref="OpsSession"/>); a state-changing request signed in by cookie must also
-    /// carry <see cref="OpsSession.CsrfHeader"/>, so another site cannot make the browser send it.
+    /// carry <see cref="OpsSession.CsrfHeader"/> and come from the same origin (<see cref="SameOriginCheck"/>), so another site cannot make the browser send it.
     /// </summary>
     public async Task<bool> IsAuthorizedAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
@@ -64,7 +64,10 @@ public sealed partial class AdminKeyVerifier
             LogWrongKey(request.Path);
             return false;
         }
-        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || request.Headers.ContainsKey(OpsSession.CsrfHeader)) return true;
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) return true;
+        // A change signed in by cookie must come from the page itself: the browser says it is same-origin, and it carries the
+        // header only the page's own script sends (a cross-site form cannot set it, a cross-site fetch would need CORS).
+        if (request.Headers.ContainsKey(OpsSession.CsrfHeader) && SameOriginCheck.IsSameOrigin(request)) return true;
         LogCrossSite(request.Path);
         return false;
     }
@@ -135,7 +138,7 @@ public sealed partial class AdminKeyVerifier
         Message = "Refused {Path}: the secret {SecretName} is not set, so every ops request is refused; set it with 'psbill credentials set admin'")]
     private partial void LogNoAdminKeyConfigured(string path, string secretName);
 
-    [LoggerMessage(EventId = 7205, Level = LogLevel.Warning, Message = "Refused {Path}: a state-changing request signed in by cookie came without the x-psbill-csrf header (cross-site?)")]
+    [LoggerMessage(EventId = 7205, Level = LogLevel.Warning, Message = "Refused {Path}: a state-changing request signed in by cookie came without the x-psbill-csrf header or from another origin (cross-site?)")]
     private partial void LogCrossSite(string path);
 
     [LoggerMessage(EventId = 7204, Level = LogLevel.Error, Message = "Refused {Path}: the admin key could not be read: {Reason}")]

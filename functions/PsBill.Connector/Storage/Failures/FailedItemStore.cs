@@ -37,7 +37,21 @@ public sealed class FailedItemStore(PsBillStorage storage, TimeProvider time)
     {
         await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            yield return new FailedItem(entity.GetString("Key") ?? "", entity.GetString("Reason") ?? "", entity.GetDateTimeOffset("At") ?? default, entity.GetString("RunId"));
+            yield return ToItem(entity);
         }
     }
+
+    /// <summary>One page of the failed keys: walk a list of any length without holding it all.</summary>
+    public async Task<Paged<FailedItem>> ListPageAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var pages = _table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, maxPerPage: pageSize, cancellationToken: cancellationToken)
+            .AsPages(string.IsNullOrEmpty(continuationToken) ? null : continuationToken, pageSize);
+        await foreach (var page in pages.ConfigureAwait(false))
+            return new Paged<FailedItem>(page.Values.Select(ToItem).ToList(), page.ContinuationToken);
+        return Paged<FailedItem>.Empty;
+    }
+
+    private static FailedItem ToItem(TableEntity entity) =>
+        new(entity.GetString("Key") ?? "", entity.GetString("Reason") ?? "", entity.GetDateTimeOffset("At") ?? default, entity.GetString("RunId"));
 }

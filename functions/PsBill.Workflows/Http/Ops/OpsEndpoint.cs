@@ -15,7 +15,7 @@ namespace PsBill.Workflows.Http.Ops;
 /// ledger row and audit trail, parked and failed items, replay (a Replay orchestration), restart of an instance,
 /// "run a flow now", the vendor match proposals (confirm, reject), the preview of the next cycle and the stored tie-outs. Who may call it is the host's business (a Functions key in Azure, the sign-in under psbill run).
 /// </summary>
-public sealed class OpsEndpoint(RunStore runs, LedgerStore ledger, AuditTrail audit, FailedItemStore failures, ReplayStarter replay, FlowStarter flows)
+public sealed class OpsEndpoint(RunStore runs, LedgerStore ledger, AuditTrail audit, FailedItemStore failures, ReplayStarter replay, FlowStarter flows, ConsoleApi console)
 {
     /// <summary>The route prefix the page lives under.</summary>
     public const string Prefix = "/api/ops";
@@ -29,10 +29,11 @@ public sealed class OpsEndpoint(RunStore runs, LedgerStore ledger, AuditTrail au
         var segments = rest.Split('/', 4, StringSplitOptions.RemoveEmptyEntries);
         var isGet = HttpMethods.IsGet(request.Method);
         var isPost = HttpMethods.IsPost(request.Method);
+        if (await console.TryHandleAsync(segments, request, client, cancellationToken).ConfigureAwait(false) is { } answer) return answer;
 
         return segments switch
         {
-            [] when isGet => Results.Content(OpsPage.Html, "text/html; charset=utf-8"),
+            [] when isGet => Page.OpsPageAssets.Page(),
             ["api", "runs"] when isGet => Results.Json(await runs.ListRecentAsync(MaxOf(request), FunctionOf(request), cancellationToken).ConfigureAwait(false)),
             ["api", "runs", var runId] when isGet => await RunAsync(Uri.UnescapeDataString(runId), cancellationToken).ConfigureAwait(false),
             ["api", "items", var key] when isGet => await ItemAsync(Uri.UnescapeDataString(key), cancellationToken).ConfigureAwait(false),
