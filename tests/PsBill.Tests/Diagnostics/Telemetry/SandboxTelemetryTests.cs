@@ -52,7 +52,7 @@ public sealed class SandboxTelemetryTests(AzuriteFixture azurite) : IClassFixtur
         var slotWaits = collected.Where(s => s.OperationName == PsBillTelemetry.Spans.SlotWait).ToList();
         Assert.NotEmpty(slotWaits);
         Assert.Equal(slotWaits.Count, slotWaits.Select(s => s.SpanId).Distinct().Count());
-        Assert.Contains(slotWaits, s => ((string?)s.GetTagItem(PsBillTelemetry.Tags.Instance))!.StartsWith(FunctionNames.PollVouchers + "-lane-", StringComparison.Ordinal));
+        Assert.Contains(slotWaits, s => ((string?)s.GetTagItem(PsBillTelemetry.Tags.Instance))!.StartsWith(FunctionNames.PollVouchers, StringComparison.Ordinal));
         Assert.Contains(collected, s => s.OperationName == PsBillTelemetry.Spans.PeopleSoftPost);
         Assert.Contains(collected, s => s.OperationName == PsBillTelemetry.Spans.Settle);
 
