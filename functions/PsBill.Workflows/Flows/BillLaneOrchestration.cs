@@ -30,8 +30,11 @@ public static class BillLaneOrchestration
         ArgumentNullException.ThrowIfNull(input);
         var results = new List<WorkItemResult>(input.Items.Count);
         var retry = RetryOptions.For(input.Work);
-        await using (await context.Entities.LockEntitiesAsync(BillGateSlots.Slot(input.GateKey, input.Slot)))
+        var slot = BillGateSlots.Slot(input.GateKey, input.Slot);
+        var asked = context.CurrentUtcDateTime;
+        await using (await context.Entities.LockEntitiesAsync(slot))
         {
+            SlotWaitTelemetry.Record(context, asked, slot);
             foreach (var item in input.Items)
             {
                 try
