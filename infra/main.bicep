@@ -44,6 +44,7 @@ param schedules object = {
   PollSuppliers: '0 */15 * * * *'
   PollVouchers: '0 */15 * * * *'
   PollPayments: '0 */15 * * * *'
+  CheckAlerts: '0 */5 * * * *'
 }
 
 @description('Seconds a secret read from Key Vault is reused, so a rotation is in use within this time (PsBill__Credentials__CacheSeconds).')
@@ -158,6 +159,7 @@ module functionApp 'modules/functionapp.bicep' = {
         PsBill__Schedules__PollSuppliers: schedules.PollSuppliers
         PsBill__Schedules__PollVouchers: schedules.PollVouchers
         PsBill__Schedules__PollPayments: schedules.PollPayments
+        PsBill__Schedules__CheckAlerts: schedules.CheckAlerts
       },
       extraAppSettings
     )

@@ -24,6 +24,12 @@ public static class FunctionNames
     /// <summary>HTTP: the operator's page and API.</summary>
     public const string Ops = "Ops";
 
+    /// <summary>Timer: sends the alerts that are due (failed items, parked growing, sync lag, the tie-out, BILL's quota).</summary>
+    public const string CheckAlerts = "CheckAlerts";
+
+    /// <summary>HTTP, anonymous: per-flow lag, 503 when a flow lags (for an availability test).</summary>
+    public const string Health = "Health";
+
     /// <summary>The timer flows, in the order a first cycle runs them.</summary>
     public static IReadOnlyList<string> Flows { get; } = [SyncReferenceData, PollSuppliers, PollVouchers, PollPayments];
 
@@ -82,8 +88,14 @@ public static class FunctionNames
         /// <summary>Completes a run with its counts.</summary>
         public const string CompleteRun = "CompleteRun";
 
+        /// <summary>Reads BILL's bills and payments for the tie-out after PollPayments (on a BillGate slot), when one is due.</summary>
+        public const string ReadBillForTieOut = "ReadBillForTieOut";
+
+        /// <summary>Reads PeopleSoft and the ledger, builds the tie-out report and stores it.</summary>
+        public const string TieOut = "TieOut";
+
         /// <summary>Every activity name.</summary>
-        public static IReadOnlyList<string> All { get; } = [StartRun, RunFlowStep, RunWorkItem, RecordResults, SaveCheckpoints, RecordFailures, CompleteRun];
+        public static IReadOnlyList<string> All { get; } = [StartRun, RunFlowStep, RunWorkItem, RecordResults, SaveCheckpoints, RecordFailures, CompleteRun, ReadBillForTieOut, TieOut];
     }
 
     /// <summary>Entity names.</summary>

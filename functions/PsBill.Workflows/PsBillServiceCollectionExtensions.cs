@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PsBill.Connector.Alerts;
 using PsBill.Connector.Bill;
 using PsBill.Connector.Configuration;
 using PsBill.Connector.Credentials;
 using PsBill.Connector.Credentials.Checks;
 using PsBill.Connector.Diagnostics;
 using PsBill.Connector.PeopleSoft;
+using PsBill.Connector.Reconciliation;
 using PsBill.Connector.Settlement;
 using PsBill.Connector.Storage;
 using PsBill.Connector.Sync;
@@ -40,7 +42,15 @@ public static class PsBillServiceCollectionExtensions
         services.AddPsBillSyncWhenConfigured(configuration);
         // Settlement (BILL to PeopleSoft) needs both clients too: added whenever they are, by configuration or by the caller.
         if (services.Any(d => d.ServiceType == typeof(BillClient)) && services.Any(d => d.ServiceType == typeof(PeopleSoftReader)))
+        {
             services.AddPsBillSettlement(configuration);
+            // The tie-out reads both clients and explains with the settlement's rows.
+            services.AddPsBillReconciliation(configuration);
+        }
+        // The stored tie-outs: the ops page, psbill reconcile --latest and the alerts read them with or without the clients.
+        services.AddPsBillTieOuts(configuration);
+        // Alerts (webhook, e-mail) and the health model behind /api/health; telemetry (traces, metrics) for every host.
+        services.AddPsBillAlerts(configuration);
         services.AddPsBillWorkflows(configuration);
         return services;
     }
@@ -60,8 +70,11 @@ public static class PsBillServiceCollectionExtensions
         services.TryAddSingleton<SaveCheckpointsActivity>();
         services.TryAddSingleton<RecordFailuresActivity>();
         services.TryAddSingleton<CompleteRunActivity>();
+        services.TryAddSingleton<ReadBillForTieOutActivity>();
+        services.TryAddSingleton<TieOutActivity>();
         services.TryAddSingleton<BillWebhookEndpoint>();
         services.TryAddSingleton<OpsEndpoint>();
+        services.TryAddSingleton<HealthEndpoint>();
         services.AddPsBillConsole();
     }
 

@@ -33,6 +33,11 @@ public sealed class ScheduleOptions
     [Required, Ncrontab]
     public string PollPayments { get; set; } = EveryFifteenMinutes;
 
+    /// <summary><c>PsBill__Schedules__CheckAlerts</c>; default every 5 minutes (an alert is sent once per cause per
+    /// <c>PsBill:Alerts:Interval</c> however often this runs).</summary>
+    [Required, Ncrontab]
+    public string CheckAlerts { get; set; } = "0 */5 * * * *";
+
     /// <summary>The defaults as configuration keys (<c>PsBill:Schedules:PollVouchers</c>), for a host to put under its settings.</summary>
     public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>
     {
@@ -40,5 +45,6 @@ public sealed class ScheduleOptions
         [$"PsBill:{Section}:{FunctionNames.PollSuppliers}"] = new ScheduleOptions().PollSuppliers,
         [$"PsBill:{Section}:{FunctionNames.PollVouchers}"] = new ScheduleOptions().PollVouchers,
         [$"PsBill:{Section}:{FunctionNames.PollPayments}"] = new ScheduleOptions().PollPayments,
+        [$"PsBill:{Section}:{FunctionNames.CheckAlerts}"] = new ScheduleOptions().CheckAlerts,
     };
 }

@@ -5,6 +5,7 @@ using PsBill.Connector.Alerts.Channels;
 using PsBill.Connector.Alerts.Health;
 using PsBill.Connector.Bill.Http;
 using PsBill.Connector.Reconciliation;
+using PsBill.Connector.Reconciliation.Scheduled;
 using PsBill.Connector.Storage.Failures;
 using PsBill.Connector.Storage.Ledger;
 
@@ -12,10 +13,10 @@ namespace PsBill.Connector.Alerts;
 
 /// <summary>
 /// Looks for what an operator must hear about and sends it, each cause at most once per <see cref="AlertOptions.Interval"/>
-/// across all instances: a failed item (ledger state failed, or a message on the poison queue), parked items growing,
+/// across all instances: a failed item (ledger state failed, or a key in the failures table), parked items growing,
 /// a flow without a successful run for longer than its <see cref="AlertOptions.MaxLag"/>, an unexplained tie-out
-/// difference, BILL's hourly quota nearly used. A plain method, for a timer or an orchestration activity after each
-/// payment cycle (pass the tie-out it built).
+/// difference or a tie-out that could not be made (the newest stored one, or the one passed in), BILL's hourly quota nearly
+/// used. A plain method: the CheckAlerts timer runs it.
 /// </summary>
 public sealed class AlertMonitor(
     LedgerStore ledger,
@@ -26,7 +27,8 @@ public sealed class AlertMonitor(
     IOptions<AlertOptions> options,
     TimeProvider time,
     ILogger<AlertMonitor> logger,
-    BillHourlyCalls? billCalls = null)
+    BillHourlyCalls? billCalls = null,
+    TieOutStore? tieOuts = null)
 {
     /// <summary>Evaluates every cause and sends the new ones; returns the alerts sent now.</summary>
     public async Task<IReadOnlyList<Alert>> CheckAsync(TieOutReport? tieOut = null, CancellationToken cancellationToken = default)
@@ -35,7 +37,7 @@ public sealed class AlertMonitor(
         await FailedItemsAsync(found, cancellationToken).ConfigureAwait(false);
         await ParkedGrowthAsync(found, cancellationToken).ConfigureAwait(false);
         await LagAsync(found, cancellationToken).ConfigureAwait(false);
-        if (tieOut is { Unexplained: > 0 }) found.Add(TieOut(tieOut));
+        await TieOutAsync(found, tieOut, cancellationToken).ConfigureAwait(false);
         if (Quota() is { } quota) found.Add(quota);
 
         var sent = new List<Alert>();
@@ -101,13 +103,27 @@ public sealed class AlertMonitor(
         }
     }
 
-    private Alert TieOut(TieOutReport report)
+    private async Task TieOutAsync(List<Alert> found, TieOutReport? report, CancellationToken cancellationToken)
     {
-        var examples = report.Lines.Where(l => l.Status == TieOutStatus.Unexplained)
-            .SelectMany(l => l.Notes.Where(n => !n.Explains)).Take(5).Select(n => "- " + n.Text);
-        return Make("tieout-unexplained", $"PsBill: {report.Unexplained} unexplained tie-out differences",
-            $"The tie-out as of {report.AsOf:yyyy-MM-dd} {report.Total.Verdict}.\n{string.Join("\n", examples)}");
+        if (report is not null)
+        {
+            if (report.Unexplained > 0)
+                found.Add(Unexplained(report.Unexplained, report.AsOf, report.Total.Verdict,
+                    report.Lines.Where(l => l.Status == TieOutStatus.Unexplained).SelectMany(l => l.Notes.Where(n => !n.Explains)).Select(n => n.Text)));
+            return;
+        }
+
+        if (tieOuts is null || await tieOuts.LatestAsync(cancellationToken: cancellationToken).ConfigureAwait(false) is not { } newest) return;
+        if (!newest.Made)
+            found.Add(Make("tieout-failed", "PsBill: the tie-out could not be made",
+                string.Create(CultureInfo.InvariantCulture, $"The tie-out at {newest.GeneratedAt:u} (after run {newest.RunId ?? "?"}) could not be made: {newest.Error}")));
+        else if (newest.Unexplained > 0)
+            found.Add(Unexplained(newest.Unexplained, newest.AsOf, newest.Verdict, newest.UnexplainedExamples));
     }
+
+    private Alert Unexplained(int count, DateOnly? asOf, string? verdict, IEnumerable<string> examples) =>
+        Make("tieout-unexplained", $"PsBill: {count} unexplained tie-out differences",
+            $"The tie-out as of {asOf:yyyy-MM-dd} {verdict}.\n{string.Join("\n", examples.Take(5).Select(e => "- " + e))}");
 
     private Alert? Quota()
     {

@@ -30,11 +30,31 @@ public sealed class TieOutService(
     /// <summary>The business unit of lines for bills no voucher explains.</summary>
     public const string NoBusinessUnit = "(none)";
 
-    /// <summary>Reads both systems and ties them out as of <paramref name="asOf"/> (default: today, UTC).</summary>
+    /// <summary>Reads both systems and ties them out as of <paramref name="asOf"/> (default: today, UTC). BILL is read first
+    /// (<see cref="ReadBillAsync"/>), then PeopleSoft and the ledger.</summary>
     /// <exception cref="PeopleSoftException">PeopleSoft could not be read.</exception>
     /// <exception cref="BillApiException">BILL could not be read.</exception>
-    public async Task<TieOutReport> BuildAsync(DateOnly? asOf = null, CancellationToken cancellationToken = default)
+    public async Task<TieOutReport> BuildAsync(DateOnly? asOf = null, CancellationToken cancellationToken = default) =>
+        await BuildAsync(await ReadBillAsync(cancellationToken).ConfigureAwait(false), asOf, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Reads every bill and payment from BILL (run it on a BILL slot: it is a few list calls).</summary>
+    /// <exception cref="BillApiException">BILL could not be read.</exception>
+    public async Task<BillTieOutSnapshot> ReadBillAsync(CancellationToken cancellationToken = default)
     {
+        var readAt = time.GetUtcNow();
+        var bills = new List<VendorBill>();
+        await foreach (var b in bill.ListBillsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)) bills.Add(b);
+        var payments = new List<Payment>();
+        await foreach (var payment in bill.ListPaymentsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)) payments.Add(payment);
+        return new BillTieOutSnapshot(readAt, bills, payments);
+    }
+
+    /// <summary>Ties out what BILL showed in <paramref name="billRead"/> against PeopleSoft and the ledger, read now. What the
+    /// connector changed after BILL was read is "in flight" for this report (it shows in the next one).</summary>
+    /// <exception cref="PeopleSoftException">PeopleSoft could not be read.</exception>
+    public async Task<TieOutReport> BuildAsync(BillTieOutSnapshot billRead, DateOnly? asOf = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(billRead);
         var now = time.GetUtcNow();
         var day = asOf ?? DateOnly.FromDateTime(now.UtcDateTime);
 
@@ -54,12 +74,12 @@ public sealed class TieOutService(
         }
 
         var bills = new Dictionary<string, VendorBill>(StringComparer.Ordinal);
-        await foreach (var b in bill.ListBillsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        foreach (var b in billRead.Bills)
         {
             if (b.Id is { } id) bills[id] = b;
         }
         var partsByBill = new Dictionary<string, List<BillPaymentPart>>(StringComparer.Ordinal);
-        await foreach (var payment in bill.ListPaymentsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        foreach (var payment in billRead.Payments)
         {
             foreach (var part in Allocations(payment))
             {
@@ -94,6 +114,7 @@ public sealed class TieOutService(
                 BillPayments = billId is not null && partsByBill.TryGetValue(billId, out var parts) ? parts : [],
                 PeopleSoftPayments = payments.GetValueOrDefault(key) ?? [],
                 Settlements = settlementsByVoucher[key].ToList(),
+                BillReadAt = billRead.ReadAt,
             };
             // A ledger-only voucher whose bill is archived and unpaid is history, not part of the tie-out.
             if (facts.Voucher is null && facts.ReadProblem is null && facts.Ledger?.State != LedgerState.Parked

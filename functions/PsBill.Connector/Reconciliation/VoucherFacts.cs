@@ -32,4 +32,20 @@ public sealed record VoucherFacts
 
     /// <summary>The settlement rows that post to this voucher.</summary>
     public IReadOnlyList<SettlementRow> Settlements { get; init; } = [];
+
+    /// <summary>When BILL was read (before PeopleSoft and the ledger), if the facts come from a <see cref="BillTieOutSnapshot"/>.</summary>
+    public DateTimeOffset? BillReadAt { get; init; }
+
+    /// <summary>The newest change the connector made to this voucher or its payments after BILL was read, if any: BILL's read
+    /// cannot show it yet, so the line's differences are in flight, not unexplained.</summary>
+    public DateTimeOffset? ChangedAfterBillRead
+    {
+        get
+        {
+            if (BillReadAt is not { } readAt) return null;
+            var changes = Settlements.Select(s => s.Entry.UpdatedAt).Where(t => t >= readAt).ToList();
+            if (Ledger is { } row && row.UpdatedAt >= readAt) changes.Add(row.UpdatedAt);
+            return changes.Count > 0 ? changes.Max() : null;
+        }
+    }
 }

@@ -37,6 +37,15 @@ public static class VoucherTieOut
             Status = TieOutStatus.Tied,
         };
 
+        if (facts.ChangedAfterBillRead is { } changed)
+        {
+            // BILL was read first (on a gate slot), PeopleSoft and the ledger after: a bill sent or a payment posted in between
+            // shows on one side only. The next tie-out reads it whole.
+            if (line.GrossDifference != 0m || line.PaidDifference != 0m)
+                notes.Add(new(TieOutCause.InFlight, $"{facts.Key} changed in the connector at {changed:u}, after BILL was read at {facts.BillReadAt:u}; the next tie-out shows it"));
+            return line with { Status = notes.Count > 0 ? TieOutStatus.Explained : TieOutStatus.Tied, Notes = notes };
+        }
+
         ExplainGross(facts, line, notes);
         ExplainPaid(facts, line, parts, psPayments, settlements, mode, notes);
 
@@ -141,6 +150,18 @@ public static class VoucherTieOut
             }
         }
 
+        // Cleared in BILL just before it was read, and not yet touched by the settlement: on its way (webhook or the next poll).
+        if (facts.BillReadAt is { } readAt)
+        {
+            foreach (var part in parts.Where(p => p.IsCleared && p.Payment.UpdatedTime is { } updated && updated >= readAt - SettlementGrace
+                                                  && !facts.Settlements.Any(s => s.Posting.PaymentId == p.Payment.Id)
+                                                  && !psPayments.Any(ps => ps.Reference is { } r && p.References.Contains(r, StringComparer.Ordinal))))
+            {
+                expected += part.Amount;
+                notes.Add(new(TieOutCause.InFlight, $"payment {part.Payment.Id} ({Money(part.Amount)}) to {key} cleared in BILL at {part.Payment.UpdatedTime:u} and is not settled yet"));
+            }
+        }
+
         var named = 0m; // differences already named as unexplained below, so they are not reported twice
         var references = parts.SelectMany(p => p.References.Select(r => (Reference: r, Part: p))).ToLookup(x => x.Reference, x => x.Part, StringComparer.Ordinal);
         var postedReferences = settlements.Select(s => s.Posting.Reference).ToHashSet(StringComparer.Ordinal);
@@ -176,6 +197,10 @@ public static class VoucherTieOut
             notes.Add(new(TieOutCause.Unexplained,
                 $"{key}: BILL paid {Money(line.BillPaid)}, PeopleSoft shows {Money(line.PeopleSoftPaid)}; {Money(rest)} of that is unexplained"));
     }
+
+    /// <summary>A payment BILL cleared this recently before it was read and the connector has not settled yet is on its way, not
+    /// unexplained: PollPayments runs every 15 minutes by default, so two of its runs.</summary>
+    public static readonly TimeSpan SettlementGrace = TimeSpan.FromMinutes(30);
 
     private static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 }

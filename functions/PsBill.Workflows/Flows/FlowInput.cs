@@ -9,4 +9,5 @@ namespace PsBill.Workflows.Flows;
 /// <param name="RunId">The run, once the first page started it.</param>
 /// <param name="Page">The page (0 first).</param>
 /// <param name="Totals">What the pages before this one saw and parked.</param>
-public sealed record FlowInput(string Flow, string GateKey, WorkSettings Work, string? RunId = null, int Page = 0, RunCounts? Totals = null);
+/// <param name="TieOutAfter">Tie PeopleSoft and BILL out when the last page is done (PollPayments, <c>PsBill:Reconciliation:AfterPollPayments</c>).</param>
+public sealed record FlowInput(string Flow, string GateKey, WorkSettings Work, string? RunId = null, int Page = 0, RunCounts? Totals = null, bool TieOutAfter = false);

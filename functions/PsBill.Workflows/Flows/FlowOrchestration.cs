@@ -51,6 +51,7 @@ public static class FlowOrchestration
         }
 
         await context.CallActivityAsync(FunctionNames.Activities.CompleteRun, new CompleteRunInput(runId, totals), retry);
+        if (input.TieOutAfter) await TieOutStep.RunAsync(context, input, runId);
         context.SetCustomStatus(new FlowStatus(runId, input.Page, "done"));
         return new FlowSummary(runId, input.Page + 1, totals, tally.Failed);
     }
@@ -58,7 +59,8 @@ public static class FlowOrchestration
     /// <summary>The flows whose step itself calls BILL (and so runs inside a slot).</summary>
     public static bool CallsBill(string flow) => flow is FunctionNames.SyncReferenceData or FunctionNames.PollPayments;
 
-    private static async Task<T> InSlotAsync<T>(TaskOrchestrationContext context, FlowInput input, Func<Task<T>> call)
+    /// <summary>Runs <paramref name="call"/> (an activity that calls BILL) inside the critical section of one BillGate slot.</summary>
+    internal static async Task<T> InSlotAsync<T>(TaskOrchestrationContext context, FlowInput input, Func<Task<T>> call)
     {
         var slot = BillGateSlots.Slot(input.GateKey, BillGateSlots.StartFor(context.InstanceId, input.Work.Slots));
         await using (await context.Entities.LockEntitiesAsync(slot))

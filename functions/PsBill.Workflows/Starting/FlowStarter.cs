@@ -2,7 +2,9 @@ using DurableTask.Core.Exceptions;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PsBill.Connector.Credentials;
+using PsBill.Connector.Reconciliation;
 using PsBill.Workflows.Flows;
 using PsBill.Workflows.Gate;
 
@@ -13,7 +15,7 @@ namespace PsBill.Workflows.Starting;
 /// number of instances or ticks. A tick that finds it running does nothing and says so (the documented singleton
 /// pattern: check the status, then schedule; the engine refuses a second start of a running id either way).
 /// </summary>
-public sealed partial class FlowStarter(ISecretStore secrets, WorkSettingsFactory settings, ILogger<FlowStarter> logger)
+public sealed partial class FlowStarter(ISecretStore secrets, WorkSettingsFactory settings, ILogger<FlowStarter> logger, IOptions<ReconciliationOptions>? reconciliation = null)
 {
     /// <summary>The instance id of a flow's singleton.</summary>
     public static string InstanceIdOf(string flow) => flow;
@@ -31,7 +33,8 @@ public sealed partial class FlowStarter(ISecretStore secrets, WorkSettingsFactor
             return new FlowStart(flow, instanceId, Started: false);
         }
 
-        var input = new FlowInput(flow, await BillGateKey.ForConfiguredOrganizationAsync(secrets, cancellationToken).ConfigureAwait(false), settings.Create());
+        var input = new FlowInput(flow, await BillGateKey.ForConfiguredOrganizationAsync(secrets, cancellationToken).ConfigureAwait(false), settings.Create(),
+            TieOutAfter: flow == FunctionNames.PollPayments && (reconciliation?.Value.AfterPollPayments ?? false));
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(FunctionNames.Orchestrators.ForFlow(flow), input, new StartOrchestrationOptions(instanceId), cancellationToken).ConfigureAwait(false);

@@ -164,6 +164,8 @@ public sealed class SandboxWorld : IAsyncDisposable
             ["PsBill:Sync:SetIdCurrencies"] = "CAN01=CAD",
             ["PsBill:Settlement:ClaimRetryDelay"] = "00:00:00.250",
             ["PsBill:Settlement:RetryDelay"] = "00:00:01",
+            // The report ties out once at the end; one after PollPayments too would read both systems twice per run.
+            ["PsBill:Reconciliation:AfterPollPayments"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:PsBill"] = "Error", // parked items and retries are in the summary
             ["Logging:LogLevel:Polly"] = "Critical", // retries are expected; the summary counts what BILL refused

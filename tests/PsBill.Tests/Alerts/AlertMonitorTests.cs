@@ -4,11 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PsBill.Connector.Alerts;
 using PsBill.Connector.Alerts.Health;
+using PsBill.Connector.Reconciliation.Scheduled;
 using PsBill.Connector.Storage.Ledger;
 using PsBill.Connector.Storage.Runs;
 using PsBill.Tests.Bill.Support;
 using PsBill.Tests.Hosting;
 using PsBill.Tests.Infrastructure;
+using PsBill.Tests.Reconciliation;
 
 namespace PsBill.Tests.Alerts;
 
@@ -82,6 +84,32 @@ public sealed class AlertMonitorTests(AzuriteFixture azurite) : IClassFixture<Az
         var health = await services.GetRequiredService<HealthService>().CheckAsync();
         Assert.True(health.Healthy);
         Assert.Equal(4, health.Flows.Count);
+    }
+
+    [Fact]
+    public async Task CheckAsync_StoredTieOuts_UnexplainedNamesTheVoucherThenAFailedOneIsItsOwnCause()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var time = new FakeTimeProvider(Now);
+        await using var services = await Services(receiver.Url, "Slack", time);
+        var runs = services.GetRequiredService<RunStore>();
+        foreach (var flow in new[] { "SyncReferenceData", "PollSuppliers", "PollVouchers", "PollPayments" }) await RunAsync(runs, flow);
+        var store = services.GetRequiredService<TieOutStore>();
+        var monitor = services.GetRequiredService<AlertMonitor>();
+        await StoredTieOuts.SeedAsync(store, Now, thenFail: false);
+
+        var unexplained = await monitor.CheckAsync();
+        await store.SaveFailureAsync("run-9", "PeopleSoft could not be read: 503");
+        var failed = await monitor.CheckAsync();
+        var again = await monitor.CheckAsync();
+
+        Assert.Equal("tieout-unexplained", Assert.Single(unexplained).Cause);
+        Assert.Contains(StoredTieOuts.UnexplainedVoucher, unexplained[0].Text, StringComparison.Ordinal);
+        Assert.Contains("edited in BILL by hand", unexplained[0].Text, StringComparison.Ordinal);
+        Assert.Equal("tieout-failed", Assert.Single(failed).Cause);
+        Assert.Contains("PeopleSoft could not be read: 503", failed[0].Text, StringComparison.Ordinal);
+        Assert.Empty(again);
+        Assert.Equal(2, receiver.Received.Count);
     }
 
     private static async Task RunAsync(RunStore runs, string flow)

@@ -17,7 +17,7 @@ public sealed partial class AppSettingsReferenceTests
     public void ReferencedSettings_TheScheduleAndTheTaskHub_AreAllThere()
     {
         Assert.Equal(
-            ["PsBill:Schedules:PollPayments", "PsBill:Schedules:PollSuppliers", "PsBill:Schedules:PollVouchers", "PsBill:Schedules:SyncReferenceData", "PsBill:TaskHub"],
+            ["PsBill:Schedules:CheckAlerts", "PsBill:Schedules:PollPayments", "PsBill:Schedules:PollSuppliers", "PsBill:Schedules:PollVouchers", "PsBill:Schedules:SyncReferenceData", "PsBill:TaskHub"],
             Referenced());
     }
 

@@ -27,13 +27,13 @@ public sealed class FunctionMetadataTests
     {
         string[] expected =
         [
-            .. FunctionNames.Flows, FunctionNames.BillWebhook, FunctionNames.Ops,
+            .. FunctionNames.Flows, FunctionNames.CheckAlerts, FunctionNames.BillWebhook, FunctionNames.Ops, FunctionNames.Health,
             .. FunctionNames.Orchestrators.All, .. FunctionNames.Activities.All, .. FunctionNames.Entities.All,
         ];
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), Metadata.Functions.Keys.Order(StringComparer.Ordinal));
-        // 4 timers, 2 HTTP functions, 7 orchestrators, 7 activities, 1 entity.
-        Assert.Equal(21, Metadata.Functions.Count);
+        // 5 timers, 3 HTTP functions, 7 orchestrators, 9 activities, 1 entity.
+        Assert.Equal(25, Metadata.Functions.Count);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class FunctionMetadataTests
             .OfType<string>()
             .Where(n => n != PsBill.Cli.Hosting.Standalone.Functions.DurableClientFunction.Name)
             .ToHashSet(StringComparer.Ordinal);
-        var app = Metadata.Functions.Keys.Where(n => n is not FunctionNames.BillWebhook and not FunctionNames.Ops).ToHashSet(StringComparer.Ordinal);
+        var app = Metadata.Functions.Keys.Where(n => n is not FunctionNames.BillWebhook and not FunctionNames.Ops and not FunctionNames.Health).ToHashSet(StringComparer.Ordinal);
 
         Assert.Equal(app.Order(StringComparer.Ordinal), standalone.Order(StringComparer.Ordinal));
         foreach (var trigger in DurableNames.Keys)
@@ -87,9 +87,32 @@ public sealed class FunctionMetadataTests
     }
 
     [Fact]
-    public void Timers_All_AreTheFlows()
+    public void Timers_All_AreTheFlowsAndCheckAlerts()
     {
-        Assert.Equal(FunctionNames.Flows.Order(StringComparer.Ordinal), Metadata.NamesWithTrigger("timerTrigger"));
+        Assert.Equal(FunctionNames.Flows.Append(FunctionNames.CheckAlerts).Order(StringComparer.Ordinal), Metadata.NamesWithTrigger("timerTrigger"));
+    }
+
+    [Fact]
+    public void CheckAlerts_Trigger_IsATimerOnItsScheduleSetting()
+    {
+        var trigger = Metadata.Trigger(FunctionNames.CheckAlerts);
+
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("%PsBill:Schedules:CheckAlerts%", trigger.GetProperty("schedule").GetString());
+        Assert.Equal(["timerTrigger:In"], Metadata.BindingShapes(FunctionNames.CheckAlerts));
+    }
+
+    [Fact]
+    public void Health_Trigger_IsAnonymousGetOnHealth()
+    {
+        var trigger = Metadata.Trigger(FunctionNames.Health);
+
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("health", trigger.GetProperty("route").GetString());
+        Assert.Equal(["get"], Methods(trigger));
+        // An availability test sends no key; the answer holds flow names and times only.
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
+        Assert.Equal(["http:Out", "httpTrigger:In"], Metadata.BindingShapes(FunctionNames.Health));
     }
 
     [Fact]
@@ -118,9 +141,9 @@ public sealed class FunctionMetadataTests
     }
 
     [Fact]
-    public void HttpFunctions_All_AreTheWebhookAndOps()
+    public void HttpFunctions_All_AreTheWebhookHealthAndOps()
     {
-        Assert.Equal([FunctionNames.BillWebhook, FunctionNames.Ops], Metadata.NamesWithTrigger("httpTrigger"));
+        Assert.Equal([FunctionNames.BillWebhook, FunctionNames.Health, FunctionNames.Ops], Metadata.NamesWithTrigger("httpTrigger"));
     }
 
     [Theory]

@@ -28,6 +28,7 @@ internal static class TestSettings
             ["PsBill:Schedules:PollSuppliers"] = "0 0 0 1 1 *",
             ["PsBill:Schedules:PollVouchers"] = "0 0 0 1 1 *",
             ["PsBill:Schedules:PollPayments"] = "0 0 0 1 1 *",
+            ["PsBill:Schedules:CheckAlerts"] = "0 0 0 1 1 *",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in extra ?? []) values[key] = value;

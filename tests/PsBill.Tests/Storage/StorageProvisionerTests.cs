@@ -18,7 +18,7 @@ public sealed class StorageProvisionerTests(AzuriteFixture azurite) : IClassFixt
 
         var tables = new List<string>();
         await foreach (var table in storage.TableService.QueryAsync(t => t.Name.CompareTo(prefix) >= 0 && t.Name.CompareTo(prefix + "~") < 0)) tables.Add(table.Name);
-        Assert.Equal(new[] { "audit", "checkpoints", "failures", "ledger", "mappings", "runs", "settlements" }.Select(t => prefix + t), tables.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "alerts", "audit", "checkpoints", "failures", "ledger", "mappings", "runs", "settlements", "tieouts" }.Select(t => prefix + t), tables.Order(StringComparer.Ordinal));
         Assert.True(await storage.LeaseContainer.ExistsAsync());
     }
 }

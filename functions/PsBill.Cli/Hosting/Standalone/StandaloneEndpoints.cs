@@ -10,7 +10,7 @@ using PsBill.Workflows.Http.Ops;
 namespace PsBill.Cli.Hosting.Standalone;
 
 /// <summary>
-/// The HTTP functions on Kestrel, at the routes the Functions host gives them (<c>/api/bill/webhook</c>, <c>/api/ops/...</c>),
+/// The HTTP functions on Kestrel, at the routes the Functions host gives them (<c>/api/bill/webhook</c>, <c>/api/ops/...</c>, <c>/api/health</c>),
 /// each one line into the same endpoint class the worker app calls. The ops routes need the admin key (header) or the
 /// sign-in cookie; the sign-in form itself is open.
 /// </summary>
@@ -20,6 +20,9 @@ internal static class StandaloneEndpoints
     {
         app.MapPost("/api/bill/webhook", async (HttpRequest request, BillWebhookEndpoint endpoint, StandaloneDurableClient client, CancellationToken cancellationToken) =>
             await endpoint.HandleAsync(request, await client.GetAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false));
+
+        // Anonymous, as in Azure: an availability probe has no key.
+        app.MapGet(HealthEndpoint.Path, (HealthEndpoint endpoint, CancellationToken cancellationToken) => endpoint.HandleAsync(cancellationToken));
 
         app.MapGet(OpsEndpoint.Prefix + "/login", () => Results.Content(OpsSignIn.Form(null), "text/html; charset=utf-8"));
         app.MapPost(OpsEndpoint.Prefix + "/login", OpsSignIn.SignInAsync).DisableAntiforgery();

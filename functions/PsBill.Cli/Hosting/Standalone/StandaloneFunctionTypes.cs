@@ -9,10 +9,11 @@ public sealed class StandaloneFunctionTypes : ITypeLocator
     /// <summary>The function classes: timers, orchestrators, activities, the entity, and the client binder.</summary>
     public static IReadOnlyList<Type> All { get; } =
     [
-        typeof(SyncReferenceDataTimer), typeof(PollSuppliersTimer), typeof(PollVouchersTimer), typeof(PollPaymentsTimer),
+        typeof(SyncReferenceDataTimer), typeof(PollSuppliersTimer), typeof(PollVouchersTimer), typeof(PollPaymentsTimer), typeof(CheckAlertsTimer),
         typeof(SyncReferenceDataFlowOrchestrator), typeof(PollSuppliersFlowOrchestrator), typeof(PollVouchersFlowOrchestrator), typeof(PollPaymentsFlowOrchestrator),
         typeof(BillLaneOrchestrator), typeof(SettlePaymentOrchestrator), typeof(ReplayOrchestrator),
         typeof(StartRunFunction), typeof(RunFlowStepFunction), typeof(RunWorkItemFunction), typeof(RecordResultsFunction), typeof(SaveCheckpointsFunction), typeof(RecordFailuresFunction), typeof(CompleteRunFunction),
+        typeof(ReadBillForTieOutFunction), typeof(TieOutFunction),
         typeof(BillGateFunction), typeof(DurableClientFunction),
     ];
 

@@ -13,7 +13,7 @@ namespace PsBill.Workflows.Http.Ops;
 /// <c>/api/ops/...</c>, the same in both hosts: the operator's page and its API. Runs (the flows' rows with counts),
 /// orchestration instances (read through the Durable client, so this and Durable Functions Monitor agree), one item's
 /// ledger row and audit trail, parked and failed items, replay (a Replay orchestration), restart of an instance,
-/// "run a flow now", the vendor match proposals (confirm, reject) and the preview of the next cycle. Who may call it is the host's business (a Functions key in Azure, the sign-in under psbill run).
+/// "run a flow now", the vendor match proposals (confirm, reject), the preview of the next cycle and the stored tie-outs. Who may call it is the host's business (a Functions key in Azure, the sign-in under psbill run).
 /// </summary>
 public sealed class OpsEndpoint(RunStore runs, LedgerStore ledger, AuditTrail audit, FailedItemStore failures, ReplayStarter replay, FlowStarter flows, ConsoleApi console)
 {
@@ -49,6 +49,9 @@ public sealed class OpsEndpoint(RunStore runs, LedgerStore ledger, AuditTrail au
             ["api", "proposals", var decision] when isPost && decision is "confirm" or "reject" =>
                 await OpsFirstConnect.DecideAsync(request, client, replay, decision, cancellationToken).ConfigureAwait(false),
             ["api", "preview"] when isGet => await OpsFirstConnect.PreviewAsync(request, cancellationToken).ConfigureAwait(false),
+            ["api", "tieout"] when isGet => await OpsTieOuts.LatestAsync(request, cancellationToken).ConfigureAwait(false),
+            ["api", "tieouts"] when isGet => await OpsTieOuts.ListAsync(request, MaxOf(request), cancellationToken).ConfigureAwait(false),
+            ["api", "tieouts", var id] when isGet => await OpsTieOuts.OneAsync(request, Uri.UnescapeDataString(id), cancellationToken).ConfigureAwait(false),
             _ => Results.NotFound(new { error = $"No ops endpoint {request.Method} {path}." }),
         };
     }

@@ -73,6 +73,7 @@ public sealed class StandaloneHostTests(AzuriteFixture azurite) : IClassFixture<
             .ToHashSet(StringComparer.Ordinal);
 
         var expected = FunctionNames.Flows
+            .Append(FunctionNames.CheckAlerts)
             .Concat(FunctionNames.Orchestrators.All)
             .Concat(FunctionNames.Activities.All)
             .Concat(FunctionNames.Entities.All)
