@@ -17,10 +17,10 @@ internal static class OpsCommand
 
     public static Command Create()
     {
-        var ops = new Command("ops", "Runs, items, parked and failed items (replay: psbill replay)");
+        var ops = new Command("ops", "The operator's console from a terminal: overview, attention, find, records, runs and their actions (against the running host); items, parked and failed straight from storage");
 
         var max = new Option<int>("--max") { Description = "How many", DefaultValueFactory = _ => 20 };
-        var runs = new Command("runs", "Recent runs, newest first") { max };
+        var runs = new Command("run-counts", "The runs table: each flow run's counts, newest first (straight from storage)") { max };
         runs.SetAction((parse, token) => WithServices(async sp =>
             Print(await sp.GetRequiredService<RunStore>().ListRecentAsync(parse.GetValue(max), cancellationToken: token).ConfigureAwait(false))));
         ops.Subcommands.Add(runs);
@@ -56,6 +56,7 @@ internal static class OpsCommand
             Print(list);
         }));
         ops.Subcommands.Add(failed);
+        Ops.OpsConsoleCommands.AddTo(ops);
         return ops;
     }
 

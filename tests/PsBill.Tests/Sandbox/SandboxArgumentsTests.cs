@@ -28,7 +28,11 @@ public sealed class SandboxArgumentsTests
         Assert.Equal(FaultMode.None, parsed.Settings.Faults);
         Assert.Equal(0, parsed.Settings.Preexisting);
         Assert.Null(parsed.ReportPath);
+        Assert.False(parsed.Keep);
     }
+
+    [Fact]
+    public void Parse_Keep_KeepsTheWorld() => Assert.True(SandboxArguments.Parse(["--keep"]).Keep);
 
     [Theory]
     [InlineData("--faults", "some")]

@@ -233,7 +233,7 @@ async function record(key) {
   }
   if (r.kind !== 'supplier') {
     html += '<div class="record-section" id="record-payments"><h3>Payments posted back</h3>' + table(r.payments, [
-      { title: 'BILL payment', html: r => keyLink(r.key) },
+      { title: 'BILL payment', html: p => '<a href="#record/' + encodeURIComponent(p.key) + '">' + esc(p.paymentId) + '</a>' },
       { title: 'amount', num: true, html: text(p => money(p.amount)) },
       { title: 'paid on', html: text(p => p.paymentDate) },
       { title: 'reference', html: text(p => p.reference) },
