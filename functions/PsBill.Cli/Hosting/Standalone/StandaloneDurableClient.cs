@@ -19,6 +19,7 @@ public sealed class StandaloneDurableClient(IServiceProvider services, ILoggerFa
 {
     private readonly SemaphoreSlim _once = new(1, 1);
     private string? _binding;
+    private const int MaxAnswerBytes = 64 * 1024 * 1024;
     private GrpcChannel? _channel;
     private DurableTaskClient? _client;
 
@@ -39,7 +40,9 @@ public sealed class StandaloneDurableClient(IServiceProvider services, ILoggerFa
             var address = document.RootElement.GetProperty("rpcBaseUrl").GetString()
                 ?? throw new InvalidOperationException("The Durable extension's client binding has no rpcBaseUrl: it is not running in the isolated protocol (FUNCTIONS_WORKER_RUNTIME).");
             var taskHub = document.RootElement.GetProperty("taskHubName").GetString() ?? "";
-            _channel = GrpcChannel.ForAddress(address);
+            // gRPC's default 4 MB answer is too small for a page of a large run's instances (a 10,000-voucher sandbox run
+            // broke the report's instance count with ResourceExhausted): the channel is loopback to our own extension.
+            _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { MaxReceiveMessageSize = MaxAnswerBytes });
             _client = new GrpcDurableTaskClient(taskHub, new GrpcDurableTaskClientOptions { Channel = _channel, EnableEntitySupport = true }, loggers.CreateLogger<GrpcDurableTaskClient>());
             return _client;
         }
