@@ -37,11 +37,11 @@ public static class BenchPrinter
         output.WriteLine(string.Create(c, $"  whole cycle        {report.ElapsedSeconds,7:0.0} s"));
         output.WriteLine("BILL calls by kind");
         foreach (var (kind, count) in report.Bill.CallsByKind.OrderByDescending(k => k.Value))
-            output.WriteLine(string.Create(c, $"  {kind,-34} {count,7}"));
+            output.WriteLine(string.Create(c, $"  {kind,-56} {count,7}"));
         output.WriteLine(string.Create(c, $"Most in flight       {report.Bill.MaxConcurrentCalls} (BILL allows 3)"));
         output.WriteLine(string.Create(c, $"First-load calls     {Per(loadCalls, settings.Vouchers, 1000):0.0} per 1,000 vouchers ({loadCalls} calls)"));
         output.WriteLine(string.Create(c, $"Table operations     {Per(loadOperations, records, 1):0.00} per record created in the first load ({loadOperations})"));
-        output.WriteLine(string.Create(c, $"Most reads of a payment {report.Bill.MaxReadsOfAPayment}"));
+        output.WriteLine(string.Create(c, $"Payment reads        at most {report.Bill.MaxReadsOfAPayment} of any one payment over the whole run (each webhook, void and poll is a cycle)"));
         output.WriteLine(string.Create(c, $"Peak memory          {report.PeakMemoryMegabytes} MB (connector and both simulators in one process)"));
         if (latency > 0 && loadSeconds > 0)
         {

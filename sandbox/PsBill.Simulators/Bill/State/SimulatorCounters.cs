@@ -30,7 +30,7 @@ internal sealed class SimulatorCounters
         // An id holds a digit (BILL's ids do: 00901..., stp01...); route words do not.
         var kind = $"{method} /{string.Join('/', segments.Select(s => s.Any(char.IsAsciiDigit) && s != "v3" ? "{id}" : s))}";
         CallsByKind.AddOrUpdate(kind, 1, (_, n) => n + 1);
-        if (method == "GET" && segments is ["v3", "payments", var id] && id.Any(char.IsAsciiDigit))
+        if (method == "GET" && segments is [.., "v3", "payments", var id] && id.Any(char.IsAsciiDigit))
             PaymentReads.AddOrUpdate(id, 1, (_, n) => n + 1);
     }
 
