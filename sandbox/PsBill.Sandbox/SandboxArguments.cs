@@ -3,11 +3,16 @@ using PsBill.Sandbox.World;
 
 namespace PsBill.Sandbox;
 
-/// <summary><c>./sandbox.sh [--suppliers N] [--vouchers N] [--bill-latency-ms L] [--faults none|chaos] [--report FILE] [--seed N] [--preexisting N] [--keep]</c>.</summary>
-public sealed record SandboxArguments(SandboxSettings Settings, string? ReportPath, bool Keep = false)
+/// <summary><c>./sandbox.sh [--suppliers N] [--vouchers N] [--bill-latency-ms L] [--faults none|chaos] [--report FILE] [--seed N] [--preexisting N] [--keep] [--bench] [--first-load]</c>.</summary>
+/// <param name="Settings">The world's settings.</param>
+/// <param name="ReportPath">Where the JSON report goes, if anywhere.</param>
+/// <param name="Keep">Leave the world running after the cycle (the ops page).</param>
+/// <param name="Bench">Print the benchmark table after the summary (<c>./bench.sh</c>).</param>
+/// <param name="FirstLoad">Only the first load (reference data, suppliers, vouchers): no payment phase.</param>
+public sealed record SandboxArguments(SandboxSettings Settings, string? ReportPath, bool Keep = false, bool Bench = false, bool FirstLoad = false)
 {
     /// <summary>The usage line.</summary>
-    public const string Usage = "usage: ./sandbox.sh [--suppliers N] [--vouchers N] [--bill-latency-ms L] [--faults none|chaos] [--report FILE] [--seed N] [--preexisting N] [--keep]";
+    public const string Usage = "usage: ./sandbox.sh [--suppliers N] [--vouchers N] [--bill-latency-ms L] [--faults none|chaos] [--report FILE] [--seed N] [--preexisting N] [--keep] [--bench] [--first-load]";
 
     /// <summary>Parses the arguments.</summary>
     /// <exception cref="ArgumentException">An unknown option or a bad value (the message says which).</exception>
@@ -16,6 +21,8 @@ public sealed record SandboxArguments(SandboxSettings Settings, string? ReportPa
         var settings = new SandboxSettings();
         string? report = null;
         var keep = false;
+        var bench = false;
+        var firstLoad = false;
         for (var i = 0; i < args.Count; i++)
         {
             var option = args[i];
@@ -29,6 +36,8 @@ public sealed record SandboxArguments(SandboxSettings Settings, string? ReportPa
                 case "--seed": settings = settings with { Seed = Count(option, Value(), 0) }; break;
                 case "--report": report = Value(); break;
                 case "--keep": keep = true; break;
+                case "--bench": bench = true; break;
+                case "--first-load": firstLoad = true; break;
                 case "--set":
                     // Any connector setting for this run (configuration key with ':'), e.g. --set PsBill:Sync:PollChunkSize=1000.
                     var pair = Value();
@@ -50,7 +59,7 @@ public sealed record SandboxArguments(SandboxSettings Settings, string? ReportPa
                 default: throw new ArgumentException($"Unknown option '{option}'.");
             }
         }
-        return new SandboxArguments(settings, report, keep);
+        return new SandboxArguments(settings, report, keep, bench, firstLoad);
     }
 
     private static int Count(string option, string text, int min) =>

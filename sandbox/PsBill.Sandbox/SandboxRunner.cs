@@ -24,9 +24,14 @@ public static class SandboxRunner
         progress.Line("started");
 
         var phases = new List<PhaseFigures>();
-        var failure = await RunPhasesAsync(world, progress, phases, cancellationToken).ConfigureAwait(false);
-        var report = await ReportBuilder.BuildAsync(world, progress.Elapsed - started, cancellationToken).ConfigureAwait(false) with { Phases = phases };
+        var failure = await RunPhasesAsync(world, progress, arguments.FirstLoad ? SandboxPhases.FirstLoad : SandboxPhases.Default, phases, cancellationToken).ConfigureAwait(false);
+        var report = await ReportBuilder.BuildAsync(world, progress.Elapsed - started, cancellationToken).ConfigureAwait(false) with
+        {
+            Phases = phases,
+            PeakMemoryMegabytes = PeakMemoryMegabytes(),
+        };
         SummaryPrinter.Print(report, output, failure);
+        if (arguments.Bench) BenchPrinter.Print(report, settings, output);
         if (arguments.ReportPath is { } path)
         {
             await File.WriteAllTextAsync(path, ReportBuilder.ToJson(report), cancellationToken).ConfigureAwait(false);
@@ -41,7 +46,7 @@ public static class SandboxRunner
         return report.Passed ? 0 : 1;
     }
 
-    private static async Task<string?> RunPhasesAsync(SandboxWorld world, SandboxProgress progress, List<PhaseFigures> phases, CancellationToken cancellationToken)
+    private static async Task<string?> RunPhasesAsync(SandboxWorld world, SandboxProgress progress, IReadOnlyList<ISandboxPhase> toRun, List<PhaseFigures> phases, CancellationToken cancellationToken)
     {
         var chaos = world.Settings.Faults == FaultMode.Chaos ? ChaosMonkey.Start(world) : null;
         try
@@ -49,16 +54,17 @@ public static class SandboxRunner
             var run = new SandboxRun(world, progress);
             // An out-of-process connector (InProcessHost false) is not counted: its figures stay 0.
             var counter = (world.Host as StandaloneHost)?.Services.GetService<StorageOperationCounter>() ?? new StorageOperationCounter();
-            foreach (var phase in SandboxPhases.Default)
+            foreach (var phase in toRun)
             {
                 var started = progress.Elapsed;
                 var before = counter.Snapshot();
+                var callsBefore = world.Bill.GetFigures().Calls;
                 await phase.RunAsync(run, cancellationToken).ConfigureAwait(false);
                 var byKind = StorageOperationCounter.Delta(before, counter.Snapshot());
                 var figures = new PhaseFigures
                 {
                     Name = phase.Name, Seconds = Math.Round((progress.Elapsed - started).TotalSeconds, 1),
-                    TableOperations = byKind.Values.Sum(), TableOperationsByKind = byKind,
+                    TableOperations = byKind.Values.Sum(), TableOperationsByKind = byKind, BillCalls = world.Bill.GetFigures().Calls - callsBefore,
                 };
                 phases.Add(figures);
                 progress.Line(string.Create(CultureInfo.InvariantCulture, $"{phase.Name}: {figures.Seconds:0.0} s, {figures.TableOperations} table operations ({Largest(byKind)})"));
@@ -106,6 +112,13 @@ public static class SandboxRunner
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>This process's peak working set: the connector and both simulators (Azurite is a process of its own).</summary>
+    private static long PeakMemoryMegabytes()
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return self.PeakWorkingSet64 / (1024 * 1024);
     }
 
     /// <summary>The five largest counts, e.g. <c>psbillledger/write 800, psbillaudit/write 400</c>.</summary>

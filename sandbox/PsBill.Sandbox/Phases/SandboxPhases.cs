@@ -20,4 +20,7 @@ public static class SandboxPhases
         new DrainPhase(DrainTimeout),
         new Settlement.PaymentSandboxPhase(),
     ];
+
+    /// <summary>The first load only (<c>--first-load</c>): reference data, suppliers, vouchers, drained; no payments.</summary>
+    public static IReadOnlyList<ISandboxPhase> FirstLoad { get; } = [.. Default.Where(p => p is not Settlement.PaymentSandboxPhase)];
 }

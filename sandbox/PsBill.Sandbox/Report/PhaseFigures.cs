@@ -9,6 +9,7 @@ public sealed record PhaseFigures
     [JsonPropertyName("name")] public string Name { get; init; } = "";
     [JsonPropertyName("seconds")] public double Seconds { get; init; }
     [JsonPropertyName("table_operations")] public long TableOperations { get; init; }
+    [JsonPropertyName("bill_calls")] public int BillCalls { get; init; }
 
     /// <summary>By <c>table/kind</c> (<c>psbillledger/write</c>, <c>batch</c> for a table transaction).</summary>
     [JsonPropertyName("table_operations_by_kind")] public IReadOnlyDictionary<string, long> TableOperationsByKind { get; init; } = new Dictionary<string, long>();

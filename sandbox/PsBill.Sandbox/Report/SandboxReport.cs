@@ -17,6 +17,9 @@ public sealed record SandboxReport
     [JsonPropertyName("elapsed_seconds")] public double ElapsedSeconds { get; init; }
     [JsonPropertyName("phases")] public IReadOnlyList<PhaseFigures> Phases { get; init; } = [];
 
+    /// <summary>The sandbox process's peak working set (the connector and both simulators; not Azurite).</summary>
+    [JsonPropertyName("peak_memory_mb")] public long PeakMemoryMegabytes { get; init; }
+
     /// <summary>True when nothing was duplicated in BILL, no item failed outside parking, and the tie-out has no unexplained line.</summary>
     [JsonIgnore]
     public bool Passed => Bill.DuplicateVendors == 0 && Bill.DuplicateBills == 0 && Connector.Failed == 0 && PeopleSoft.DuplicatePayments == 0

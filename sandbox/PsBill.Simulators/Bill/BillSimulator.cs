@@ -122,6 +122,8 @@ public sealed class BillSimulator : IAsyncDisposable
             DuplicateBills = duplicateBills,
             Calls = Volatile.Read(ref counters.Calls),
             MaxConcurrentCalls = Volatile.Read(ref counters.MaxConcurrent),
+            CallsByKind = new SortedDictionary<string, int>(counters.CallsByKind, StringComparer.Ordinal),
+            MaxReadsOfAPayment = counters.PaymentReads.Values.DefaultIfEmpty(0).Max(),
             Rejected = new BillRejectionFigures
             {
                 TooManyConcurrent = Volatile.Read(ref counters.RejectedConcurrency),

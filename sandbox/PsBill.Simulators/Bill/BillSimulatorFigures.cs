@@ -18,6 +18,12 @@ public sealed record BillSimulatorFigures
     [JsonPropertyName("calls")] public int Calls { get; init; }
     /// <summary>The most calls in flight at once for one organization, counting the ones that were then refused with <c>BDC_1322</c>.</summary>
     [JsonPropertyName("max_concurrent_calls")] public int MaxConcurrentCalls { get; init; }
+
+    /// <summary>Calls by kind (<c>POST /v3/bills/bulk</c>, <c>GET /v3/payments/{id}</c>): the method and the path without ids.</summary>
+    [JsonPropertyName("calls_by_kind")] public IReadOnlyDictionary<string, int> CallsByKind { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The most reads of any one payment (<c>GET /v3/payments/{id}</c>) since the simulator started.</summary>
+    [JsonPropertyName("max_reads_of_a_payment")] public int MaxReadsOfAPayment { get; init; }
     [JsonPropertyName("rejected")] public BillRejectionFigures Rejected { get; init; } = new();
     /// <summary>Bill requests whose top-level <c>amount</c> differed from the sum of their lines (BILL keeps the sum), and
     /// stored bills whose amount is not the sum of their lines.</summary>

@@ -21,6 +21,7 @@ internal sealed partial class CallAdmission(SimulatorState state)
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         Interlocked.Increment(ref state.Counters.Calls);
+        state.Counters.RecordCall(context.Request.Method, context.Request.Path.Value ?? "/");
         if (IsOpen(context.Request))
         {
             await SpendLatencyAsync(context.RequestAborted).ConfigureAwait(false);
