@@ -5,6 +5,7 @@ using PsBill.Cli.Hosting.Standalone;
 using PsBill.Connector.Credentials;
 using PsBill.Connector.Storage.Failures;
 using PsBill.Connector.Storage.Ledger;
+using PsBill.Connector.Work;
 using PsBill.Sandbox.World;
 using PsBill.Tests.Hosting;
 using PsBill.Tests.Infrastructure;
@@ -20,7 +21,12 @@ public sealed class ConsoleRunsTests(AzuriteFixture azurite) : IClassFixture<Azu
     {
         var host = StandaloneHost.Create(
             TestSettings.For(azurite, AzuriteFixture.UniquePrefix(), [new("PsBill:Standalone:RunTimers", "false"), new("PsBill:Work:MaxRetries", "50"), new("PsBill:Sync:RetryDelay", "00:00:05")]),
-            services => services.AddSingleton<ISecretStore>(new InMemorySecretStore([new(SecretNames.AdminKey, AdminKey)])));
+            services =>
+            {
+                services.AddSingleton<ISecretStore>(new InMemorySecretStore([new(SecretNames.AdminKey, AdminKey)]));
+                // A supplier that is never ready: a replay of it waits on a durable timer, so it is running when the test acts on it.
+                services.AddSingleton<IWorkItemHandler>(new RecordingWorkHandler(WorkItemKind.Supplier, (_, _, _) => Task.FromResult(WorkOutcome.RetryLater(TimeSpan.FromMinutes(10), "not yet"))));
+            });
         await host.StartAsync();
         return host;
     }
