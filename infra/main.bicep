@@ -87,6 +87,20 @@ param enablePurgeProtection bool = true
 @maxValue(730)
 param logRetentionDays int = 30
 
+@description('Create the Azure Monitor alerts (modules/alerts.bicep): failed items, parked items growing, sync lag, and an availability test on GET /api/health. The app\'s own alerts (PsBill__Alerts__*) are set apart from these.')
+param enableAlerts bool = true
+
+@description('E-mail addresses the Azure Monitor alerts go to.')
+param alertEmails array = []
+
+@description('An incoming webhook (Teams or Slack workflow) the Azure Monitor alerts go to; empty for none. Treat it as a secret.')
+@secure()
+param alertWebhookUrl string = ''
+
+@description('Minutes without a successful poll before the sync lag alert fires (the polls run every 15 minutes; keep it at or above PsBill__Alerts__MaxLag__*).')
+@minValue(15)
+param maxLagMinutes int = 60
+
 @description('More app settings, name to value (e.g. PsBill__Bill__MaxLoginsPerHour). Never put a secret here: use Key Vault.')
 param extraAppSettings object = {}
 
@@ -163,6 +177,20 @@ module functionApp 'modules/functionapp.bicep' = {
       },
       extraAppSettings
     )
+  }
+}
+
+module alerts 'modules/alerts.bicep' = if (enableAlerts) {
+  name: 'psbill-alerts'
+  params: {
+    location: location
+    tags: tags
+    appInsightsId: monitoring.outputs.appInsightsId
+    appHostName: functionApp.outputs.defaultHostName
+    alertEmails: alertEmails
+    alertWebhookUrl: alertWebhookUrl
+    maxLagMinutes: maxLagMinutes
+    namePrefix: baseName
   }
 }
 

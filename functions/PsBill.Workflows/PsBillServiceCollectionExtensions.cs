@@ -7,6 +7,7 @@ using PsBill.Connector.Configuration;
 using PsBill.Connector.Credentials;
 using PsBill.Connector.Credentials.Checks;
 using PsBill.Connector.Diagnostics;
+using PsBill.Connector.Diagnostics.Telemetry;
 using PsBill.Connector.PeopleSoft;
 using PsBill.Connector.Reconciliation;
 using PsBill.Connector.Settlement;
@@ -51,6 +52,7 @@ public static class PsBillServiceCollectionExtensions
         services.AddPsBillTieOuts(configuration);
         // Alerts (webhook, e-mail) and the health model behind /api/health; telemetry (traces, metrics) for every host.
         services.AddPsBillAlerts(configuration);
+        services.AddPsBillTelemetry(configuration);
         services.AddPsBillWorkflows(configuration);
         return services;
     }

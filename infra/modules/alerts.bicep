@@ -1,5 +1,6 @@
 // Alert rules on PsBill's own telemetry (OpenTelemetry -> Application Insights): failed items, parked items growing,
-// sync lag, and an availability test on GET /api/health. The lead wires this module into main.bicep.
+// sync lag, and an availability test on GET /api/health (which answers 503 while a flow lags). main.bicep adds it unless
+// enableAlerts is false. The app sends its own alerts too (PsBill__Alerts__*: the tie-out, BILL's quota, per cause).
 @description('Azure region.')
 param location string
 
@@ -55,7 +56,7 @@ resource failedItems 'Microsoft.Insights/scheduledQueryRules@2023-03-15-preview'
   tags: tags
   properties: {
     displayName: 'PsBill: an item failed'
-    description: 'A voucher, supplier or payment failed outside parking; see the ops page and the poison queue.'
+    description: 'A voucher, supplier or payment failed after every retry; see the failed items on the ops page and replay them.'
     severity: 1
     enabled: true
     scopes: [appInsightsId]

@@ -39,3 +39,6 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
 
 @description('Application Insights name (the app reads its connection string).')
 output appInsightsName string = appInsights.name
+
+@description('Application Insights resource id (the alert rules\' scope).')
+output appInsightsId string = appInsights.id

@@ -1,4 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using PsBill.Connector.Storage.Metering;
+using PsBill.Cli.Hosting.Standalone;
 using PsBill.Sandbox.Phases;
 using PsBill.Sandbox.Report;
 using PsBill.Sandbox.World;
@@ -20,8 +23,9 @@ public static class SandboxRunner
         var started = progress.Elapsed;
         progress.Line("started");
 
-        var failure = await RunPhasesAsync(world, progress, cancellationToken).ConfigureAwait(false);
-        var report = await ReportBuilder.BuildAsync(world, progress.Elapsed - started, cancellationToken).ConfigureAwait(false);
+        var phases = new List<PhaseFigures>();
+        var failure = await RunPhasesAsync(world, progress, phases, cancellationToken).ConfigureAwait(false);
+        var report = await ReportBuilder.BuildAsync(world, progress.Elapsed - started, cancellationToken).ConfigureAwait(false) with { Phases = phases };
         SummaryPrinter.Print(report, output, failure);
         if (arguments.ReportPath is { } path)
         {
@@ -37,13 +41,28 @@ public static class SandboxRunner
         return report.Passed ? 0 : 1;
     }
 
-    private static async Task<string?> RunPhasesAsync(SandboxWorld world, SandboxProgress progress, CancellationToken cancellationToken)
+    private static async Task<string?> RunPhasesAsync(SandboxWorld world, SandboxProgress progress, List<PhaseFigures> phases, CancellationToken cancellationToken)
     {
         var chaos = world.Settings.Faults == FaultMode.Chaos ? ChaosMonkey.Start(world) : null;
         try
         {
             var run = new SandboxRun(world, progress);
-            foreach (var phase in SandboxPhases.Default) await phase.RunAsync(run, cancellationToken).ConfigureAwait(false);
+            // An out-of-process connector (InProcessHost false) is not counted: its figures stay 0.
+            var counter = (world.Host as StandaloneHost)?.Services.GetService<StorageOperationCounter>() ?? new StorageOperationCounter();
+            foreach (var phase in SandboxPhases.Default)
+            {
+                var started = progress.Elapsed;
+                var before = counter.Snapshot();
+                await phase.RunAsync(run, cancellationToken).ConfigureAwait(false);
+                var byKind = StorageOperationCounter.Delta(before, counter.Snapshot());
+                var figures = new PhaseFigures
+                {
+                    Name = phase.Name, Seconds = Math.Round((progress.Elapsed - started).TotalSeconds, 1),
+                    TableOperations = byKind.Values.Sum(), TableOperationsByKind = byKind,
+                };
+                phases.Add(figures);
+                progress.Line(string.Create(CultureInfo.InvariantCulture, $"{phase.Name}: {figures.Seconds:0.0} s, {figures.TableOperations} table operations ({Largest(byKind)})"));
+            }
             return null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -88,4 +107,8 @@ public static class SandboxRunner
             folder.Delete(recursive: true);
         }
     }
+
+    /// <summary>The five largest counts, e.g. <c>psbillledger/write 800, psbillaudit/write 400</c>.</summary>
+    private static string Largest(IReadOnlyDictionary<string, long> byKind) =>
+        string.Join(", ", byKind.OrderByDescending(k => k.Value).Take(5).Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.Key} {k.Value}")));
 }

@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using PsBill.Connector.Configuration;
+using PsBill.Connector.Storage.Metering;
 
 namespace PsBill.Connector.Storage;
 
@@ -64,10 +65,15 @@ public sealed class StorageConnection
         throw Error(Setting, "is missing: set a storage connection string, or AzureWebJobsStorage__accountName to use the app's managed identity");
     }
 
-    /// <summary>A table service client for this account.</summary>
-    public TableServiceClient CreateTableServiceClient() => ConnectionString is not null
-        ? new TableServiceClient(ConnectionString)
-        : new TableServiceClient(Endpoint("table"), Credential());
+    /// <summary>A table service client for this account; <paramref name="counter"/>, when given, counts its requests.</summary>
+    public TableServiceClient CreateTableServiceClient(StorageOperationCounter? counter = null)
+    {
+        var options = new TableClientOptions();
+        if (counter is not null) options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        return ConnectionString is not null
+            ? new TableServiceClient(ConnectionString, options)
+            : new TableServiceClient(Endpoint("table"), Credential(), options);
+    }
 
     /// <summary>A queue service client for this account. Messages are base64, as the Functions queue trigger expects by default.</summary>
     public QueueServiceClient CreateQueueServiceClient()

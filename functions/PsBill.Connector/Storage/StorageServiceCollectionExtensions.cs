@@ -8,6 +8,7 @@ using PsBill.Connector.Storage.Checkpoints;
 using PsBill.Connector.Storage.Ledger;
 using PsBill.Connector.Storage.Leases;
 using PsBill.Connector.Storage.Mappings;
+using PsBill.Connector.Storage.Metering;
 using PsBill.Connector.Storage.Runs;
 
 namespace PsBill.Connector.Storage;
@@ -27,11 +28,12 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton(_ => StorageConnection.FromConfiguration(configuration));
+        services.TryAddSingleton<StorageOperationCounter>();
         services.TryAddSingleton(sp =>
         {
             var connection = sp.GetRequiredService<StorageConnection>();
             return new PsBillStorage(
-                connection.CreateTableServiceClient(),
+                connection.CreateTableServiceClient(sp.GetRequiredService<StorageOperationCounter>()),
                 connection.CreateQueueServiceClient(),
                 connection.CreateBlobServiceClient(),
                 new StorageNames(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Prefix));

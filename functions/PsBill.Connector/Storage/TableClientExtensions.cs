@@ -44,4 +44,52 @@ public static class TableClientExtensions
             throw new ConcurrencyConflictException(table.Name, entity.PartitionKey, entity.RowKey, ex.Status, ex);
         }
     }
+
+    /// <summary>
+    /// Submits the actions (one partition, at most 100) as one table transaction. A transaction is all or nothing, so when
+    /// storage refuses one action (409 the row exists, 412 it changed, 404 it is gone) that action is left out and the rest
+    /// sent again, up to <paramref name="maxRefusals"/> times: the caller does the refused and unsent ones one by one, where
+    /// each refusal has its own meaning. Returns the ETag of each applied action by its index in <paramref name="actions"/>.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, ETag>> SubmitLeavingOutRefusalsAsync(this TableClient table, IReadOnlyList<TableTransactionAction> actions,
+        int maxRefusals = 3, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        var remaining = Enumerable.Range(0, actions.Count).ToList();
+        for (var refusals = 0; remaining.Count > 0 && refusals <= maxRefusals; refusals++)
+        {
+            try
+            {
+                var response = await table.SubmitTransactionAsync(remaining.Select(i => actions[i]), cancellationToken).ConfigureAwait(false);
+                var applied = new Dictionary<int, ETag>(remaining.Count);
+                for (var i = 0; i < remaining.Count; i++) applied[remaining[i]] = response.Value[i].Headers.ETag ?? default;
+                return applied;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 or 404 && ex.FailedTransactionActionIndex is int failed && failed < remaining.Count)
+            {
+                remaining.RemoveAt(failed);
+            }
+        }
+        return new Dictionary<int, ETag>();
+    }
+
+    /// <summary>Row keys per query: Azure Table storage allows at most 15 comparisons in a filter, one of them the partition's.</summary>
+    public const int RowKeysPerQuery = 14;
+
+    /// <summary>
+    /// The rows of one partition with these (already escaped) row keys, read with one query per <see cref="RowKeysPerQuery"/>
+    /// keys instead of a read per key; a row that does not exist is simply not returned.
+    /// </summary>
+    public static async IAsyncEnumerable<TableEntity> GetManyAsync(this TableClient table, string partitionKey, IEnumerable<string> rowKeys,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rowKeys);
+        foreach (var chunk in rowKeys.Distinct(StringComparer.Ordinal).Chunk(RowKeysPerQuery))
+        {
+            var rows = string.Join(" or ", chunk.Select(k => TableClient.CreateQueryFilter($"RowKey eq {k}")));
+            var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}")} and ({rows})";
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+                yield return entity;
+        }
+    }
 }

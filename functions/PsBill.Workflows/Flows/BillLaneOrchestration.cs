@@ -16,10 +16,25 @@ public static class BillLaneOrchestration
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        return await RunItemsAsync(context, input);
+    }
+
+    /// <summary>
+    /// The lane's work in the calling orchestration: takes the slot, runs the items one after another, gives the slot back.
+    /// <see cref="WorkRounds"/> calls it directly when there is one lane (a webhook's payment, a small poll): a
+    /// sub-orchestration would only add its own start and completion messages to every payment's settlement.
+    /// </summary>
+    public static async Task<IReadOnlyList<WorkItemResult>> RunItemsAsync(TaskOrchestrationContext context, LaneInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
         var results = new List<WorkItemResult>(input.Items.Count);
         var retry = RetryOptions.For(input.Work);
-        await using (await context.Entities.LockEntitiesAsync(BillGateSlots.Slot(input.GateKey, input.Slot)))
+        var slot = BillGateSlots.Slot(input.GateKey, input.Slot);
+        var asked = context.CurrentUtcDateTime;
+        await using (await context.Entities.LockEntitiesAsync(slot))
         {
+            SlotWaitTelemetry.Record(context, asked, slot);
             foreach (var item in input.Items)
             {
                 try

@@ -63,8 +63,10 @@ public static class FlowOrchestration
     internal static async Task<T> InSlotAsync<T>(TaskOrchestrationContext context, FlowInput input, Func<Task<T>> call)
     {
         var slot = BillGateSlots.Slot(input.GateKey, BillGateSlots.StartFor(context.InstanceId, input.Work.Slots));
+        var asked = context.CurrentUtcDateTime;
         await using (await context.Entities.LockEntitiesAsync(slot))
         {
+            SlotWaitTelemetry.Record(context, asked, slot);
             return await call();
         }
     }

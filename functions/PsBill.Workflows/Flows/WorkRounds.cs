@@ -6,7 +6,7 @@ namespace PsBill.Workflows.Flows;
 /// <summary>
 /// Fan-out and fan-in of work items over the BillGate: the items are dealt round-robin into at most one lane per slot
 /// (<see cref="BillLaneOrchestration"/>, sub-orchestrations, because one orchestration holds one critical section at a
-/// time), the lanes run in parallel, and what comes back as "retry later" runs again in a new round after a durable
+/// time; a single lane runs in this orchestration itself), the lanes run in parallel, and what comes back as "retry later" runs again in a new round after a durable
 /// timer, up to <see cref="WorkSettings.MaxRetries"/> rounds; then, and for items that failed, the keys are recorded as
 /// failed (never dropped). Called from orchestrator code: deterministic, no I/O.
 /// </summary>
@@ -33,9 +33,11 @@ public static class WorkRounds
             var lanes = Enumerable.Range(0, laneCount).Select(_ => new List<WorkItem>()).ToList();
             for (var i = 0; i < pending.Count; i++) lanes[i % laneCount].Add(pending[i]);
             // Lane ids name their flow (PollVouchers-lane-...), so Durable Functions Monitor and the ops page group them.
-            var results = await Task.WhenAll(lanes.Select((lane, i) => context.CallSubOrchestratorAsync<IReadOnlyList<WorkItemResult>>(
-                FunctionNames.Orchestrators.BillLane, new LaneInput(gateKey, (start + i) % work.Slots, lane, work),
-                new SubOrchestrationOptions((TaskRetryOptions?)null, $"{context.InstanceId}-lane-{context.NewGuid():N}"))));
+            var results = laneCount == 1
+                ? [await BillLaneOrchestration.RunItemsAsync(context, new LaneInput(gateKey, start % work.Slots, lanes[0], work))]
+                : await Task.WhenAll(lanes.Select((lane, i) => context.CallSubOrchestratorAsync<IReadOnlyList<WorkItemResult>>(
+                    FunctionNames.Orchestrators.BillLane, new LaneInput(gateKey, (start + i) % work.Slots, lane, work),
+                    new SubOrchestrationOptions((TaskRetryOptions?)null, $"{context.InstanceId}-lane-{context.NewGuid():N}"))));
 
             // The create results first, without a slot: nothing below (a retry, the checkpoint) may run before they are written.
             var unrecorded = results.SelectMany(lane => lane).SelectMany(r => r.Unrecorded ?? []).ToList();

@@ -97,7 +97,9 @@ public static class ReportBuilder
     {
         var client = await world.Flows.ClientAsync(cancellationToken).ConfigureAwait(false);
         var byStatus = new Dictionary<OrchestrationRuntimeStatus, int>();
-        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { PageSize = 1000 }).WithCancellation(cancellationToken).ConfigureAwait(false))
+        // Statuses only: with inputs and outputs a page of a 10,000-voucher run's instances exceeds gRPC's 4 MB message limit.
+        var query = new OrchestrationQuery { PageSize = 100, FetchInputsAndOutputs = false };
+        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken).ConfigureAwait(false))
             if (!instance.InstanceId.StartsWith('@')) byStatus[instance.RuntimeStatus] = byStatus.GetValueOrDefault(instance.RuntimeStatus) + 1;
         return new OrchestrationFigures
         {

@@ -15,6 +15,7 @@ public sealed record SandboxReport
     [JsonPropertyName("connector")] public ConnectorFigures Connector { get; init; } = new();
     [JsonPropertyName("reconciliation")] public ReconciliationFigures Reconciliation { get; init; } = new();
     [JsonPropertyName("elapsed_seconds")] public double ElapsedSeconds { get; init; }
+    [JsonPropertyName("phases")] public IReadOnlyList<PhaseFigures> Phases { get; init; } = [];
 
     /// <summary>True when nothing was duplicated in BILL, no item failed outside parking, and the tie-out has no unexplained line.</summary>
     [JsonIgnore]

@@ -63,6 +63,13 @@ public sealed class PaymentPhase(BillSimulator bill, PeopleSoftSimulator peopleS
         await Patience.ExecuteAsync(async token => await subscriber.SubscribeAsync(relay.Url, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
         var plan = PaymentPlan.Make(await PayableBillsAsync(services, cancellationToken).ConfigureAwait(false), _options);
+        var step = TimeProvider.System.GetTimestamp();
+        var steps = new Dictionary<string, double>(StringComparer.Ordinal);
+        void StepDone(string name)
+        {
+            steps[name] = Math.Round(TimeProvider.System.GetElapsedTime(step).TotalSeconds, 1);
+            step = TimeProvider.System.GetTimestamp();
+        }
 
         // 1. Pay: every planned payment, each notification relayed as planned.
         foreach (var payment in plan)
@@ -72,6 +79,7 @@ public sealed class PaymentPhase(BillSimulator bill, PeopleSoftSimulator peopleS
             payment.PaymentId = made.Id;
         }
         await SettleAsync(flows, cancellationToken).ConfigureAwait(false);
+        StepDone("pay_and_settle");
 
         // 2. Void what cleared and settled; pay the rest of the bills paid in part.
         var secondParts = 0;
@@ -90,13 +98,16 @@ public sealed class PaymentPhase(BillSimulator bill, PeopleSoftSimulator peopleS
             }
         }
         await SettleAsync(flows, cancellationToken).ConfigureAwait(false);
+        StepDone("void_and_second_parts");
 
         // 3. Forgeries: none of them may change anything.
         var (forged, refused) = await SendForgeriesAsync(relay, cancellationToken).ConfigureAwait(false);
+        StepDone("forgeries");
 
         // 4. The safety net: PollPayments finds what the lost notifications did not bring.
         await flows.RunAsync(FunctionNames.PollPayments, _options.DrainTimeout, cancellationToken: cancellationToken).ConfigureAwait(false);
         await flows.WaitForIdleAsync(_options.DrainTimeout, cancellationToken: cancellationToken).ConfigureAwait(false);
+        StepDone("poll_payments");
 
         var figures = peopleSoft.GetFigures();
         var parked = 0;
@@ -120,6 +131,7 @@ public sealed class PaymentPhase(BillSimulator bill, PeopleSoftSimulator peopleS
             DuplicatePayments = figures.DuplicatePayments,
             PaymentReversals = figures.PaymentReversals,
             Parked = parked,
+            StepSeconds = steps,
         };
     }
 

@@ -55,4 +55,7 @@ public sealed record PaymentPhaseResult
     [JsonPropertyName("consistent")]
     public bool Consistent => PaymentsRecorded == ClearedAllocations && DuplicatePayments == 0 && PaymentReversals == VoidedAllocations
                               && WebhooksForgedRefused == WebhooksForged;
+
+    /// <summary>Seconds each step of the phase took (pay and settle, voids and second parts, forgeries, PollPayments).</summary>
+    [JsonPropertyName("step_seconds")] public IReadOnlyDictionary<string, double> StepSeconds { get; init; } = new Dictionary<string, double>();
 }

@@ -24,6 +24,7 @@ public sealed class PaymentSandboxPhase(PaymentPhaseOptions? options = null) : I
             $"payments: {result.PaymentsMade} made, {result.ClearedAllocations} cleared allocations -> PeopleSoft recorded {result.PaymentsRecorded} " +
             $"(duplicates {result.DuplicatePayments}, reversals {result.PaymentReversals}/{result.VoidedAllocations}); webhooks lost {result.WebhooksLost}, " +
             $"repeated {result.WebhooksDuplicated}, forged refused {result.WebhooksForgedRefused}/{result.WebhooksForged}; parked {result.Parked}"));
+        run.Progress.Line("payments: steps " + string.Join(", ", result.StepSeconds.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {s.Value:0.0} s"))));
         if (!result.Consistent)
             run.Progress.Line("payments: PeopleSoft does NOT show exactly the cleared allocations; see the ledger's payment rows (psbill ops parked)");
     }

@@ -52,6 +52,13 @@ public sealed class HostJsonTests
         Assert.Equal("api", Host.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
     }
 
+    [Fact]
+    public void HostJson_TelemetryMode_IsOpenTelemetry()
+    {
+        // The host's own telemetry in OpenTelemetry form, correlated with the worker's (UseFunctionsWorkerDefaults) and PsBill's spans.
+        Assert.Equal("OpenTelemetry", Host.GetProperty("telemetryMode").GetString());
+    }
+
     private static JsonElement DurableTask() => Host.GetProperty("extensions").GetProperty("durableTask");
 
     private static JsonElement Read()

@@ -23,6 +23,31 @@ public sealed class MainBicepTests
     }
 
     [Fact]
+    public async Task Build_MainBicep_AlertsModuleUnlessDisabled_WithRulesOnFailuresLagAndHealth()
+    {
+        var (exitCode, output) = await BicepCli.RunAsync("build", "main.bicep", "--stdout");
+        Assert.True(exitCode == 0, output);
+        using var template = JsonDocument.Parse(output);
+        var root = template.RootElement;
+
+        foreach (var parameter in new[] { "enableAlerts", "alertEmails", "alertWebhookUrl", "maxLagMinutes" })
+            Assert.True(root.GetProperty("parameters").TryGetProperty(parameter, out _), $"main.bicep should take {parameter}");
+        Assert.Equal("securestring", root.GetProperty("parameters").GetProperty("alertWebhookUrl").GetProperty("type").GetString(), ignoreCase: true);
+        var alerts = Assert.Single(root.GetProperty("resources").EnumerateArray(), r => r.GetProperty("name").GetString() == "psbill-alerts");
+        Assert.Equal("[parameters('enableAlerts')]", alerts.GetProperty("condition").GetString());
+        var inner = alerts.GetProperty("properties").GetProperty("template");
+        var types = inner.GetProperty("resources").EnumerateArray().Select(r => r.GetProperty("type").GetString()).ToList();
+        Assert.Equal(3, types.Count(t => t == "Microsoft.Insights/scheduledQueryRules")); // failed items, parked growth, sync lag
+        Assert.Contains("Microsoft.Insights/webtests", types); // GET /api/health
+        Assert.Contains("Microsoft.Insights/metricAlerts", types);
+        Assert.Contains("Microsoft.Insights/actionGroups", types);
+        var rules = inner.GetRawText();
+        Assert.Contains("psbill.records.failed", rules, StringComparison.Ordinal);
+        Assert.Contains("psbill.poll", rules, StringComparison.Ordinal);
+        Assert.Contains("/api/health", rules, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Lint_MainBicep_HasNoErrorsOrWarnings()
     {
         var (exitCode, output) = await BicepCli.RunAsync("lint", "main.bicep");

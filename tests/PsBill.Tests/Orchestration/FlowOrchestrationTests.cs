@@ -19,7 +19,8 @@ public sealed class FlowOrchestrationTests(AzuriteFixture azurite) : IClassFixtu
     [Fact]
     public async Task PollVouchers_SeveralPages_FansOutEveryBatchAndMovesTheCheckpointToTheEnd()
     {
-        await using var world = await EndToEndWorld.StartAsync(azurite, vouchers: 60);
+        // 10 bills a batch: each page of 25 fans out over several lanes (a single lane runs inside the flow itself).
+        await using var world = await EndToEndWorld.StartAsync(azurite, vouchers: 60, settings: new Dictionary<string, string?> { ["PsBill:Sync:BillBatchSize"] = "10" });
         await world.InvokeTimerAsync(FunctionNames.SyncReferenceData);
         await world.InvokeTimerAsync(FunctionNames.PollSuppliers);
 

@@ -41,6 +41,13 @@ public sealed class SandboxRunnerTests(AzuriteFixture azurite) : IClassFixture<A
         // Every approved voucher is a bill or parked (the supplier rows parked count too, so at least).
         Assert.True(bill.GetProperty("bills").GetInt32() + parked >= approved, output.ToString());
         Assert.True(root.GetProperty("elapsed_seconds").GetDouble() > 0);
+        // Issue 13: the tie-out's figures, read from both simulators, and printed.
+        var reconciliation = root.GetProperty("reconciliation");
+        foreach (var name in new[] { "vouchers", "tied", "explained", "unexplained", "peoplesoft_gross", "bill_amount", "bill_paid", "peoplesoft_paid" })
+            Assert.Equal(JsonValueKind.Number, reconciliation.GetProperty(name).ValueKind);
+        Assert.Equal(0, reconciliation.GetProperty("unexplained").GetInt32());
+        Assert.True(reconciliation.GetProperty("vouchers").GetInt32() >= approved, output.ToString());
+        Assert.Contains("Tie-out      ", output.ToString());
         Assert.Contains("Result       OK", output.ToString());
     }
 }

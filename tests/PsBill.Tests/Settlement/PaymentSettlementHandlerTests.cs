@@ -35,6 +35,8 @@ public sealed class PaymentSettlementHandlerTests(AzuriteFixture azurite) : ICla
         Assert.Equal(0, host.PeopleSoft.GetFigures().DuplicatePayments);
         var row = await host.Ledger.GetAsync($"payment:{payment.Id}:{bill.BillId}");
         Assert.Equal(LedgerState.Done, row!.State);
+        // One payment is one lane: it runs inside the settlement orchestration, with no sub-orchestration of its own.
+        Assert.Equal(0, await host.LanesStartedAsync());
 
         // A replay by an operator does not post again either.
         await host.EnqueueAsync(payment.Id, bill.BillId, replay: true);

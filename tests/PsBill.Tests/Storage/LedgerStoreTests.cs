@@ -79,4 +79,63 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite) : IClassFixture<Azu
 
         Assert.Null(await services.GetRequiredService<LedgerStore>().GetAsync("voucher:US001:404"));
     }
+
+    [Fact]
+    public async Task TryInsertIntentsAsync_NewAndExistingKeysOfTwoKinds_InsertsTheNewInBatchesAndReturnsTheExistingRows()
+    {
+        await using var services = await TestServices.CreateAsync(azurite);
+        var ledger = services.GetRequiredService<LedgerStore>();
+        await ledger.TryInsertIntentAsync("voucher:US001:00000050", "old-hash", "run-0");
+        var intents = Enumerable.Range(0, 130).Select(i => new LedgerIntent($"voucher:US001:{i:D8}", $"h{i}", "run-1", null))
+            .Append(new LedgerIntent("supplier:SHARE:V1", "s1", "run-1", "{}"))
+            .ToList();
+
+        var results = await ledger.TryInsertIntentsAsync(intents);
+
+        Assert.Equal(intents.Count, results.Count);
+        for (var i = 0; i < intents.Count; i++) Assert.Equal(intents[i].Key, results[i].Entry.Key);
+        Assert.False(results[50].Inserted);
+        Assert.Equal("old-hash", results[50].Entry.PayloadHash);
+        Assert.Equal(intents.Count - 1, results.Count(r => r.Inserted));
+        Assert.All(results.Where(r => r.Inserted), r => Assert.NotEqual(default, r.Entry.ETag));
+        var stored = await ledger.GetAsync("voucher:US001:00000129");
+        Assert.Equal("h129", stored!.PayloadHash);
+        Assert.Equal(results[129].Entry.ETag, stored.ETag);
+        Assert.Equal(LedgerState.Intent, (await ledger.GetAsync("supplier:SHARE:V1"))!.State);
+    }
+
+    [Fact]
+    public async Task UpdateManyAsync_OneRowChangedMeanwhile_WritesTheOthersAndLeavesTheWinnersRow()
+    {
+        await using var services = await TestServices.CreateAsync(azurite);
+        var ledger = services.GetRequiredService<LedgerStore>();
+        var rows = (await ledger.TryInsertIntentsAsync(Enumerable.Range(0, 5).Select(i => new LedgerIntent($"voucher:US002:{i:D8}", "h", null, null)).ToList()))
+            .Select(r => r.Entry).ToList();
+        await ledger.UpdateAsync(rows[2] with { State = LedgerState.Parked, ParkedReason = "operator" });
+
+        var written = await ledger.UpdateManyAsync(rows.Select((r, i) => r with { State = LedgerState.Done, RemoteId = $"00n{i}" }).ToList());
+
+        Assert.Null(written[2]);
+        Assert.Equal(LedgerState.Parked, (await ledger.GetAsync(rows[2].Key))!.State);
+        foreach (var i in new[] { 0, 1, 3, 4 })
+        {
+            var stored = await ledger.GetAsync(rows[i].Key);
+            Assert.Equal($"00n{i}", stored!.RemoteId);
+            Assert.Equal(stored.ETag, written[i]!.ETag);
+        }
+    }
+
+    [Fact]
+    public async Task GetManyAsync_MoreKeysThanOneQueryOfTwoKinds_ReturnsTheRowsThatExist()
+    {
+        await using var services = await TestServices.CreateAsync(azurite);
+        var ledger = services.GetRequiredService<LedgerStore>();
+        var keys = Enumerable.Range(0, 30).Select(i => $"supplier:SHARE:V{i}").Append("voucher:US001:O'NEIL/1").ToList();
+        await ledger.TryInsertIntentsAsync(keys.Select(k => new LedgerIntent(k, "h", null, null)).ToList());
+
+        var found = await ledger.GetManyAsync([.. keys, "supplier:SHARE:NONE", "voucher:US001:NONE"]);
+
+        Assert.Equal(keys.Order(StringComparer.Ordinal), found.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal((await ledger.GetAsync("voucher:US001:O'NEIL/1"))!.ETag, found["voucher:US001:O'NEIL/1"].ETag);
+    }
 }

@@ -34,6 +34,9 @@ public static class PsBillTelemetry
     /// <summary>How long a BILL call waited for a gate slot (3 per organization).</summary>
     public static readonly Histogram<double> GateWait = Meter.CreateHistogram<double>("psbill.bill.gate.wait", "s", "Time a BILL call waited for a gate slot");
 
+    /// <summary>How long a flow's orchestration waited for one of the BillGate slots (the Durable entity lock) before its BILL work.</summary>
+    public static readonly Histogram<double> SlotWait = Meter.CreateHistogram<double>("psbill.bill.slot.wait", "s", "Time an orchestration waited for a BillGate slot");
+
     /// <summary>PeopleSoft calls (queries and component interfaces); tags <see cref="Tags.Operation"/> and <see cref="Tags.Outcome"/>.</summary>
     public static readonly Counter<long> PeopleSoftCalls = Meter.CreateCounter<long>("psbill.peoplesoft.calls", "{call}", "PeopleSoft calls by outcome");
 
@@ -47,6 +50,7 @@ public static class PsBillTelemetry
         public const string PeopleSoftRead = "peoplesoft.read";
         public const string PeopleSoftPost = "peoplesoft.post";
         public const string GateWait = "bill.gate.wait";
+        public const string SlotWait = "bill.gate.slot.wait";
         public const string BillCall = "bill.call";
     }
 
@@ -60,6 +64,8 @@ public static class PsBillTelemetry
         public const string Outcome = "psbill.outcome";
         public const string Operation = "psbill.operation";
         public const string RunId = "psbill.run.id";
+        public const string Slot = "psbill.gate.slot";
+        public const string Instance = "psbill.instance.id";
     }
 
     /// <summary>Outcome values.</summary>

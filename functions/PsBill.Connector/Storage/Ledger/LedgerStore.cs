@@ -10,6 +10,7 @@ namespace PsBill.Connector.Storage.Ledger;
 /// </summary>
 public sealed class LedgerStore(PsBillStorage storage, TimeProvider time)
 {
+    private const int TransactionRows = 100; // a table transaction holds at most 100 rows of one partition
     private readonly TableClient _table = storage.Table(StorageNames.Tables.Ledger);
 
     /// <summary>The kind part of a key (<c>voucher</c> for <c>voucher:US001:1</c>).</summary>
@@ -26,6 +27,22 @@ public sealed class LedgerStore(PsBillStorage storage, TimeProvider time)
     {
         var entity = await _table.GetOrNullAsync(KindOf(key), TableKeys.Escape(key), cancellationToken).ConfigureAwait(false);
         return entity is null ? null : ToEntry(entity);
+    }
+
+    /// <summary>The rows of many records (a record never seen is left out), read 14 keys a query (<see cref="TableClientExtensions.GetManyAsync"/>).</summary>
+    public async Task<IReadOnlyDictionary<string, LedgerEntry>> GetManyAsync(IEnumerable<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var found = new Dictionary<string, LedgerEntry>(StringComparer.Ordinal);
+        foreach (var kind in keys.GroupBy(KindOf, StringComparer.Ordinal))
+        {
+            await foreach (var entity in _table.GetManyAsync(kind.Key, kind.Select(TableKeys.Escape), cancellationToken).ConfigureAwait(false))
+            {
+                var entry = ToEntry(entity);
+                found[entry.Key] = entry;
+            }
+        }
+        return found;
     }
 
     /// <summary>
@@ -50,6 +67,71 @@ public sealed class LedgerStore(PsBillStorage storage, TimeProvider time)
                            ?? throw new InvalidOperationException($"Ledger row {key} conflicted on insert but cannot be read.");
             return new LedgerInsert(false, existing);
         }
+    }
+
+    /// <summary>
+    /// <see cref="TryInsertIntentAsync"/> for many records at once: the intents of one kind go in table transactions of up
+    /// to 100 rows; a record that has a row already (or was not sent because of such refusals) goes the one-by-one way.
+    /// The results are in the order of <paramref name="intents"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<LedgerInsert>> TryInsertIntentsAsync(IReadOnlyList<LedgerIntent> intents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(intents);
+        var results = new LedgerInsert[intents.Count];
+        var now = time.GetUtcNow();
+        foreach (var chunk in Enumerable.Range(0, intents.Count).GroupBy(i => KindOf(intents[i].Key)).SelectMany(kind => kind.Chunk(TransactionRows)))
+        {
+            var entries = chunk.Select(i => new LedgerEntry
+            {
+                Key = intents[i].Key, State = LedgerState.Intent, PayloadHash = intents[i].PayloadHash, RunId = intents[i].RunId,
+                Detail = intents[i].Detail, Attempts = 1, UpdatedAt = now,
+            }).ToList();
+            var applied = await _table.SubmitLeavingOutRefusalsAsync(
+                entries.Select(e => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(e))).ToList(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            for (var j = 0; j < chunk.Length; j++)
+            {
+                var intent = intents[chunk[j]];
+                results[chunk[j]] = applied.TryGetValue(j, out var etag)
+                    ? new LedgerInsert(true, entries[j] with { ETag = etag })
+                    : await TryInsertIntentAsync(intent.Key, intent.PayloadHash, intent.RunId, intent.Detail, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        return results;
+    }
+
+    /// <summary>
+    /// <see cref="UpdateAsync"/> for many rows at once (table transactions of up to 100 rows of a kind, each row ETag-checked).
+    /// A row someone else changed meanwhile is not written: its place in the result is null, for the caller to re-read.
+    /// </summary>
+    public async Task<IReadOnlyList<LedgerEntry?>> UpdateManyAsync(IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Any(e => e.ETag == default)) throw new ArgumentException("An ETag-checked update needs the ETag read with each row.", nameof(entries));
+        var results = new LedgerEntry?[entries.Count];
+        var now = time.GetUtcNow();
+        foreach (var chunk in Enumerable.Range(0, entries.Count).GroupBy(i => entries[i].Kind).SelectMany(kind => kind.Chunk(TransactionRows)))
+        {
+            var written = chunk.Select(i => entries[i] with { UpdatedAt = now }).ToList();
+            var applied = await _table.SubmitLeavingOutRefusalsAsync(
+                written.Select(e => new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(e), e.ETag)).ToList(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            for (var j = 0; j < chunk.Length; j++)
+            {
+                if (applied.TryGetValue(j, out var etag))
+                {
+                    results[chunk[j]] = written[j] with { ETag = etag };
+                    continue;
+                }
+                try
+                {
+                    results[chunk[j]] = await UpdateAsync(entries[chunk[j]], cancellationToken).ConfigureAwait(false);
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    results[chunk[j]] = null;
+                }
+            }
+        }
+        return results;
     }
 
     /// <summary>Writes a changed row back if nobody changed it since it was read; returns it with the new ETag and time.</summary>

@@ -30,8 +30,10 @@ public sealed class SyncEngine(SyncLedger ledger, AuditTrail audit, RunCountsBuf
         var creates = new ConcurrentQueue<(SyncPlan<TPayload> Plan, LedgerEntry Claimed)>();
         var calls = new ConcurrentQueue<(SyncPlan<TPayload> Plan, LedgerClaim Claim)>();
 
-        await ForEachAsync(plans, options.Value.StorageParallelism, async (plan, token) =>
+        var preclaimed = await ClaimSendsAsync(plans, runId, cancellationToken).ConfigureAwait(false);
+        await ForEachAsync(Enumerable.Range(0, plans.Count).ToList(), options.Value.StorageParallelism, async (index, token) =>
         {
+            var plan = plans[index];
             if (plan.Action == SyncAction.Retry)
             {
                 await RetryAsync(plan.Key, plan.Reason ?? "waiting", options.Value.RetryDelay, runId, tally, token).ConfigureAwait(false);
@@ -39,7 +41,7 @@ public sealed class SyncEngine(SyncLedger ledger, AuditTrail audit, RunCountsBuf
             }
 
             using var span = BatchSpans.StartRecord(plan.Key, "claim");
-            var claim = await ledger.ClaimAsync(plan.Key, plan.Action, plan.Hash, plan.Detail, runId, token).ConfigureAwait(false);
+            var claim = preclaimed[index] ?? await ledger.ClaimAsync(plan.Key, plan.Action, plan.Hash, plan.Detail, runId, token).ConfigureAwait(false);
             span?.SetTag(PsBillTelemetry.Tags.Outcome, claim.Decision.ToString());
             switch (claim.Decision)
             {
@@ -81,6 +83,22 @@ public sealed class SyncEngine(SyncLedger ledger, AuditTrail audit, RunCountsBuf
         if (runId is not null && result.Counts != RunCounts.None)
             await runs.AddAsync(runId, result.Counts, cancellationToken).ConfigureAwait(false);
         return result;
+    }
+
+    /// <summary>
+    /// The claims of the batch's sends, made together (<see cref="SyncLedger.ClaimNewAsync"/>: the intents in table
+    /// transactions), by the plan's index; null for the plans claimed one by one (other actions, a key's second plan).
+    /// </summary>
+    private async Task<LedgerClaim?[]> ClaimSendsAsync<TPayload>(IReadOnlyList<SyncPlan<TPayload>> plans, string? runId, CancellationToken cancellationToken)
+        where TPayload : class
+    {
+        var claims = new LedgerClaim?[plans.Count];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var sends = Enumerable.Range(0, plans.Count).Where(i => plans[i].Action == SyncAction.Send && seen.Add(plans[i].Key)).ToList();
+        if (sends.Count < 2) return claims;
+        var made = await ledger.ClaimNewAsync(sends.Select(i => (plans[i].Key, plans[i].Hash, plans[i].Detail)).ToList(), runId, cancellationToken).ConfigureAwait(false);
+        for (var j = 0; j < sends.Count; j++) claims[sends[j]] = made[j];
+        return claims;
     }
 
     /// <summary>Park, skip, or an archive of something BILL never had: only the ledger changes.</summary>

@@ -19,6 +19,9 @@ public sealed class SyncLedger(LedgerStore ledger, TimeProvider time, IOptions<S
     /// <summary>Reads a record's row.</summary>
     public Task<LedgerEntry?> GetAsync(string key, CancellationToken cancellationToken = default) => ledger.GetAsync(key, cancellationToken);
 
+    /// <summary>Reads many records' rows at once (a record never seen is left out).</summary>
+    public Task<IReadOnlyDictionary<string, LedgerEntry>> GetManyAsync(IEnumerable<string> keys, CancellationToken cancellationToken = default) => ledger.GetManyAsync(keys, cancellationToken);
+
     /// <summary>True while an intent row is young enough that its call may still be running.</summary>
     public bool IsInFlight(LedgerEntry entry)
     {
@@ -42,7 +45,29 @@ public sealed class SyncLedger(LedgerStore ledger, TimeProvider time, IOptions<S
             existing = await ledger.GetAsync(key, cancellationToken).ConfigureAwait(false);
             if (existing is null) return new LedgerClaim(ClaimDecision.Record, null, null);
         }
+        return await DecideAsync(existing, action, hash, detail, runId, cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>
+    /// <see cref="ClaimAsync"/> with <see cref="SyncAction.Send"/> for many records at once: the intents are inserted in table
+    /// transactions (most records sent are new: one request per 100 instead of one each); a record that has a row already is
+    /// decided on as <see cref="ClaimAsync"/> does. The claims are in the order of <paramref name="sends"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<LedgerClaim>> ClaimNewAsync(IReadOnlyList<(string Key, string? Hash, SyncDetail Detail)> sends, string? runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sends);
+        var inserts = await ledger.TryInsertIntentsAsync(sends.Select(s => new LedgerIntent(s.Key, s.Hash, runId, s.Detail.ToJson())).ToList(), cancellationToken).ConfigureAwait(false);
+        var claims = new LedgerClaim[sends.Count];
+        for (var i = 0; i < sends.Count; i++)
+            claims[i] = inserts[i].Inserted
+                ? new LedgerClaim(ClaimDecision.Create, inserts[i].Entry, null)
+                : await DecideAsync(inserts[i].Entry, SyncAction.Send, sends[i].Hash, sends[i].Detail, runId, cancellationToken).ConfigureAwait(false);
+        return claims;
+    }
+
+    /// <summary>What to do with a record that has a row, and the claim written when a BILL call follows.</summary>
+    private async Task<LedgerClaim> DecideAsync(LedgerEntry existing, SyncAction action, string? hash, SyncDetail detail, string? runId, CancellationToken cancellationToken)
+    {
         var recorded = SyncDetail.Parse(existing.Detail);
         if (existing.State == LedgerState.Intent && !recorded.CallEnded)
         {
@@ -100,6 +125,21 @@ public sealed class SyncLedger(LedgerStore ledger, TimeProvider time, IOptions<S
             ? current with { State = LedgerState.Done, RemoteId = remoteId, PayloadHash = hash, ParkedReason = null, Detail = Clean(detail).ToJson() }
             // Someone parked or skipped it meanwhile: keep their state, but never lose the id of what BILL holds.
             : current with { RemoteId = remoteId }, cancellationToken);
+
+    /// <summary>
+    /// <see cref="RecordDoneAsync"/> for many created records at once: the rows still as claimed are written in table
+    /// transactions; a row someone changed since the claim goes the one-by-one way (re-read, keep their state, keep the id).
+    /// </summary>
+    public async Task RecordDoneManyAsync(IReadOnlyList<(LedgerEntry Claimed, string RemoteId, string? Hash, SyncDetail Detail)> done, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(done);
+        var written = await ledger.UpdateManyAsync(done.Select(d => d.Claimed with
+        {
+            State = LedgerState.Done, RemoteId = d.RemoteId, PayloadHash = d.Hash, ParkedReason = null, Detail = Clean(d.Detail).ToJson(),
+        }).ToList(), cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < done.Count; i++)
+            if (written[i] is null) await RecordDoneAsync(done[i].Claimed, done[i].RemoteId, done[i].Hash, done[i].Detail, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Records that the BILL object is archived.</summary>
     public Task<LedgerEntry> RecordArchivedAsync(LedgerEntry claimed, string remoteId, string reason, CancellationToken cancellationToken = default) =>

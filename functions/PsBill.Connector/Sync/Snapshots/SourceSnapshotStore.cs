@@ -50,7 +50,30 @@ public sealed class SourceSnapshotStore(PsBillStorage storage)
     public async Task<SourceSnapshot?> GetAsync(string key, CancellationToken cancellationToken = default)
     {
         var entity = await _table.GetOrNullAsync(KindOf(key), TableKeys.Escape(key), cancellationToken).ConfigureAwait(false);
-        if (entity is null) return null;
+        return entity is null ? null : ToSnapshot(key, entity);
+    }
+
+    /// <summary>
+    /// The stored snapshots of a work item's keys (a key never stored is left out), read with one query per 14 keys of a kind
+    /// instead of a read per key: a 100-voucher batch costs 8 requests, not 100.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, SourceSnapshot>> GetManyAsync(IEnumerable<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var found = new Dictionary<string, SourceSnapshot>(StringComparer.Ordinal);
+        foreach (var kind in keys.GroupBy(KindOf, StringComparer.Ordinal))
+        {
+            await foreach (var entity in _table.GetManyAsync(kind.Key, kind.Select(TableKeys.Escape), cancellationToken).ConfigureAwait(false))
+            {
+                var key = entity.GetString("Key") ?? TableKeys.Unescape(entity.RowKey);
+                found[key] = ToSnapshot(key, entity);
+            }
+        }
+        return found;
+    }
+
+    private static SourceSnapshot ToSnapshot(string key, TableEntity entity)
+    {
         var count = entity.GetInt32("Chunks") ?? 0;
         var json = string.Concat(Enumerable.Range(0, count).Select(i => entity.GetString(ChunkName(i)) ?? ""));
         return new SourceSnapshot(key, json, entity.GetBoolean("Withdrawn") ?? false, entity.GetString("ReadContext"));

@@ -14,22 +14,21 @@ namespace PsBill.Connector.Sync.Vouchers;
 /// Voucher keys -> BILL bills, exactly once: read the stored vouchers, check and translate them with the current mappings,
 /// ensure their vendors (creating missing ones inline), then run the plans through <see cref="SyncEngine"/> in one bulk call.
 /// </summary>
-public sealed class BillSync(SourceSnapshotStore snapshots, MappingStore mappingStore, BillTranslator translator, VendorSync vendors, BillRecords bills, SyncEngine engine, IOptions<SyncOptions> options)
+public sealed class BillSync(SourceSnapshotStore snapshots, MappingStore mappingStore, BillTranslator translator, VendorSync vendors, BillRecords bills, SyncEngine engine)
 {
     /// <summary>Syncs the vouchers of one work item.</summary>
     public async Task<SyncBatchResult> SyncAsync(IReadOnlyList<string> keys, string? runId, CancellationToken cancellationToken = default)
     {
         var mappings = await MappingTable.LoadAsync(mappingStore, cancellationToken).ConfigureAwait(false);
+        var stored = await snapshots.GetManyAsync(keys, cancellationToken).ConfigureAwait(false);
         var drafts = new BillDraft[keys.Count];
         var readContexts = new string?[keys.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, keys.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Value.StorageParallelism, CancellationToken = cancellationToken },
-            async (i, token) =>
-            {
-                var snapshot = await snapshots.GetAsync(keys[i], token).ConfigureAwait(false);
-                readContexts[i] = snapshot?.ReadContext;
-                drafts[i] = translator.Draft(keys[i], SnapshotJson.Voucher(snapshot), snapshot?.Withdrawn ?? false, mappings);
-            }).ConfigureAwait(false);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var snapshot = stored.GetValueOrDefault(keys[i]);
+            readContexts[i] = snapshot?.ReadContext;
+            drafts[i] = translator.Draft(keys[i], SnapshotJson.Voucher(snapshot), snapshot?.Withdrawn ?? false, mappings);
+        }
 
         using var span = BatchSpans.StartSync("voucher", keys, readContexts, runId);
         var supplierKeys = drafts.Select(d => d.SupplierKey).OfType<string>().Distinct(StringComparer.Ordinal).ToList();

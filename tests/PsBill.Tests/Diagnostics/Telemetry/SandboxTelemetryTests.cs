@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -10,6 +9,7 @@ using PsBill.Connector.Diagnostics.Telemetry;
 using PsBill.Sandbox.Phases;
 using PsBill.Tests.EndToEnd;
 using PsBill.Tests.Infrastructure;
+using PsBill.Workflows;
 
 namespace PsBill.Tests.Diagnostics.Telemetry;
 
@@ -22,9 +22,9 @@ public sealed class SandboxTelemetryTests(AzuriteFixture azurite) : IClassFixtur
     {
         var spans = new List<Activity>();
         var metrics = new List<Metric>();
+        // The composition root adds PsBill's telemetry in every host; the test only adds its exporters.
         await using var world = await EndToEndWorld.StartAsync(azurite, suppliers: 8, vouchers: 24, configureServices: services =>
         {
-            services.AddPsBillTelemetry(new ConfigurationBuilder().Build());
             services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans));
             services.ConfigureOpenTelemetryMeterProvider(meters => meters.AddInMemoryExporter(metrics));
         });
@@ -48,11 +48,16 @@ public sealed class SandboxTelemetryTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Contains(trace, s => s.OperationName == PsBillTelemetry.Spans.GateWait);
         Assert.Contains(trace, s => s.OperationName == PsBillTelemetry.Spans.BillCall && (string?)s.GetTagItem(PsBillTelemetry.Tags.Operation) == "POST /v3/bills/bulk"
             && (string?)s.GetTagItem(PsBillTelemetry.Tags.Outcome) == PsBillTelemetry.Outcomes.Ok);
+        // The orchestrations' waits for a BillGate slot (the entity lock), once each, not again on replays.
+        var slotWaits = collected.Where(s => s.OperationName == PsBillTelemetry.Spans.SlotWait).ToList();
+        Assert.NotEmpty(slotWaits);
+        Assert.Equal(slotWaits.Count, slotWaits.Select(s => s.SpanId).Distinct().Count());
+        Assert.Contains(slotWaits, s => ((string?)s.GetTagItem(PsBillTelemetry.Tags.Instance))!.StartsWith(FunctionNames.PollVouchers, StringComparison.Ordinal));
         Assert.Contains(collected, s => s.OperationName == PsBillTelemetry.Spans.PeopleSoftPost);
         Assert.Contains(collected, s => s.OperationName == PsBillTelemetry.Spans.Settle);
 
         var names = metrics.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var name in new[] { "psbill.records.created", "psbill.records.parked", "psbill.bill.calls", "psbill.bill.gate.wait", "psbill.peoplesoft.calls" })
+        foreach (var name in new[] { "psbill.records.created", "psbill.records.parked", "psbill.bill.calls", "psbill.bill.gate.wait", "psbill.bill.slot.wait", "psbill.peoplesoft.calls" })
             Assert.Contains(name, names);
         Assert.True(Sum(metrics, "psbill.records.created") >= world.SendableVouchers().Count);
 

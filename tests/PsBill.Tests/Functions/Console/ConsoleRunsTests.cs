@@ -5,7 +5,6 @@ using PsBill.Cli.Hosting.Standalone;
 using PsBill.Connector.Credentials;
 using PsBill.Connector.Storage.Failures;
 using PsBill.Connector.Storage.Ledger;
-using PsBill.Connector.Work;
 using PsBill.Sandbox.World;
 using PsBill.Tests.Hosting;
 using PsBill.Tests.Infrastructure;
@@ -21,12 +20,7 @@ public sealed class ConsoleRunsTests(AzuriteFixture azurite) : IClassFixture<Azu
     {
         var host = StandaloneHost.Create(
             TestSettings.For(azurite, AzuriteFixture.UniquePrefix(), [new("PsBill:Standalone:RunTimers", "false"), new("PsBill:Work:MaxRetries", "50"), new("PsBill:Sync:RetryDelay", "00:00:05")]),
-            services =>
-            {
-                services.AddSingleton<ISecretStore>(new InMemorySecretStore([new(SecretNames.AdminKey, AdminKey)]));
-                // A supplier that is never ready: a replay of it waits on a durable timer, so it is running when the test acts on it.
-                services.AddSingleton<IWorkItemHandler>(new RecordingWorkHandler(WorkItemKind.Supplier, (_, _, _) => Task.FromResult(WorkOutcome.RetryLater(TimeSpan.FromMinutes(10), "not yet"))));
-            });
+            services => services.AddSingleton<ISecretStore>(new InMemorySecretStore([new(SecretNames.AdminKey, AdminKey)])));
         await host.StartAsync();
         return host;
     }
@@ -34,12 +28,21 @@ public sealed class ConsoleRunsTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Fact]
     public async Task Instance_TerminateRestartPurge_ChangeTheTaskHubAndRefuseWhatTheStateForbids()
     {
-        await using var host = await StartAsync();
-        using var ops = OpsHttp.For(host.BaseAddress, AdminKey);
+        // A parked supplier with its PeopleSoft record, and a BILL that takes minutes to answer: the replay's first BILL call
+        // is still waiting when the test terminates it, however fast the machine.
+        await using var world = await SandboxWorld.StartAsync(new SandboxSettings
+        {
+            Suppliers = 2, Vouchers = 0, BillLatency = TimeSpan.FromMinutes(5),
+            StorageConnectionString = azurite.ConnectionString, StoragePrefix = AzuriteFixture.UniquePrefix(),
+        });
+        var host = world.Host;
+        using var ops = OpsHttp.For(host.BaseAddress, world.Secrets[SecretNames.AdminKey]);
         var ledger = host.Services.GetRequiredService<LedgerStore>();
-        var intent = (await ledger.TryInsertIntentAsync("supplier:SHARE:V1", null, null)).Entry;
+        var supplier = PsBill.Tests.Sync.SyncSamples.Supplier();
+        await host.Services.GetRequiredService<PsBill.Connector.Sync.Snapshots.SourceSnapshotStore>().SaveAsync([PsBill.Connector.Sync.Snapshots.SnapshotJson.Of(supplier)]);
+        var intent = (await ledger.TryInsertIntentAsync(supplier.Key, null, null)).Entry;
         await ledger.UpdateAsync(intent with { State = LedgerState.Parked, ParkedReason = "no remit address" });
-        var (_, replay) = await ops.PostAsync("replay", new { keys = new[] { "supplier:SHARE:V1" } });
+        var (_, replay) = await ops.PostAsync("replay", new { keys = new[] { supplier.Key } });
         var id = (string)replay!["instanceId"]!;
         var driver = new FlowDriver(host.Services);
         var client = await driver.ClientAsync();
@@ -47,6 +50,7 @@ public sealed class ConsoleRunsTests(AzuriteFixture azurite) : IClassFixture<Azu
 
         var purgeRunning = await ops.PostAsync($"orchestrations/{id}/purge");
         var terminate = await ops.PostAsync($"orchestrations/{id}/terminate");
+        Assert.True(terminate.Status == 200, $"purge {purgeRunning.Status} {purgeRunning.Body?.ToJsonString()}, terminate {terminate.Status}: {terminate.Body?.ToJsonString()}");
         var ended = await WaitEndedAsync(client, id);
         var terminateAgain = await ops.PostAsync($"orchestrations/{id}/terminate");
         var listed = await ops.GetAsync("orchestrations?name=Replay&status=Terminated");

@@ -165,9 +165,19 @@ internal sealed class SettlementTestHost : IAsyncDisposable
     {
         var client = await new FlowDriver(Services).ClientAsync();
         var count = 0;
-        // Their lanes share the id prefix (settle-...-lane-...): count the settlements themselves.
+        // Lanes would share the id prefix (settle-...-lane-...): count the settlements themselves.
         await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "settle-" }))
             if (instance.Name == PsBill.Workflows.FunctionNames.Orchestrators.SettlePayment) count++;
+        return count;
+    }
+
+    /// <summary>Lane sub-orchestrations the settlements started.</summary>
+    public async Task<int> LanesStartedAsync()
+    {
+        var client = await new FlowDriver(Services).ClientAsync();
+        var count = 0;
+        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "settle-" }))
+            if (instance.Name == PsBill.Workflows.FunctionNames.Orchestrators.BillLane) count++;
         return count;
     }
 
