@@ -82,7 +82,9 @@ public sealed class OpsPageBrowserTests(AzuriteFixture azurite) : IClassFixture<
         await page.WaitForAsync("document.getElementById('confirm').open");
         await page.ClickAsync("#confirm-ok");
         await page.WaitForAsync("document.getElementById('message').innerText.includes('Retry started')");
+        // The group empties as soon as the retry claims its records; they are done once the Replay orchestration has sent them.
         await page.WaitForAsync("attention().then(() => !document.getElementById('group-mapping'))", TimeSpan.FromMinutes(3));
+        await world.DrainAsync(EndToEndWorld.DrainTimeout);
         foreach (var key in world.PeopleSoft.Data.VouchersOnAccountsMissingFromBill) Assert.Equal(LedgerState.Done, (await world.Ledger().GetAsync(key))!.State);
 
         // Run a poll now: the flow starts, the page shows it, and it completes.

@@ -36,7 +36,8 @@ internal static class OpsConsoleCommands
         var command = Api(new Command("overview", "What needs you, each flow's last success and lag, today's counts"));
         command.SetAction((parse, token) => RunAsync(parse, token, async (api, output, json) =>
         {
-            var since = new DateTimeOffset(DateTime.Today, TimeZoneInfo.Local.GetUtcOffset(DateTime.Today));
+            var now = TimeProvider.System.GetLocalNow();
+            var since = new DateTimeOffset(now.Date, now.Offset);
             var o = await api.GetAsync("overview?since=" + Uri.EscapeDataString(since.ToString("O", CultureInfo.InvariantCulture)), token).ConfigureAwait(false);
             if (json) return Json(output, o);
             var attention = o["attention"]!.AsArray();

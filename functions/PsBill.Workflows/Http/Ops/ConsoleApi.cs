@@ -101,8 +101,16 @@ public sealed class ConsoleApi(OpsOverview overview, AttentionBoard attention, R
     {
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
         if (instance is null) return Results.NotFound(new { error = $"No instance {instanceId}." });
-        var rows = await InstanceTimeline.ReadAsync(client, instanceId, cancellationToken).ConfigureAwait(false);
-        return Ok(new { instance = InstanceSummary.Of(instance), timeline = rows });
+        try
+        {
+            var rows = await InstanceTimeline.ReadAsync(client, instanceId, cancellationToken).ConfigureAwait(false);
+            return Ok(new { instance = InstanceSummary.Of(instance), timeline = rows });
+        }
+        catch (NotSupportedException ex)
+        {
+            // A client that cannot stream histories still shows the instance; Durable Functions Monitor shows its history.
+            return Ok(new { instance = InstanceSummary.Of(instance), timeline = Array.Empty<TimelineRow>(), problem = $"This host's Durable client cannot read histories: {ex.Message}" });
+        }
     }
 
     private static IResult Act(InstanceAction action) => Results.Json(action, Json, statusCode: action.Status);

@@ -112,7 +112,7 @@ async function overview() {
   $('overview-attention').innerHTML = o.needsAttention === 0
     ? '<div class="attention calm" id="overview-calm">Nothing needs you.</div>'
     : '<div class="attention"><b>' + esc(o.needsAttention) + ' records need you</b><ul>' +
-      o.attention.map(g => '<li><a href="#attention">' + esc(g.count) + ' ' + esc(g.title.toLowerCase()) + '</a>: ' + esc(g.whatToDo) + '</li>').join('') + '</ul></div>';
+      o.attention.map(g => '<li><a href="#attention">' + esc(g.title) + ' (' + esc(g.count) + ')</a>: ' + esc(g.whatToDo) + '</li>').join('') + '</ul></div>';
   $('overview-flows').innerHTML = o.flows.map(f => '<div class="card" id="flow-' + esc(f.flow) + '"><h3>' + esc(f.flow) + '</h3>' +
     fields([
       ['status', '<span class="status-' + esc(f.status) + '">' + esc(f.running ? 'running…' : f.status) + '</span>', true],
@@ -127,8 +127,20 @@ async function overview() {
   const t = o.today;
   $('overview-today').innerHTML = [['bills created', t.billsCreated], ['payments posted', t.paymentsPosted], ['parked', t.parked], ['failed', t.failed]]
     .map(([label, n]) => '<div class="count"><b>' + esc(n) + '</b>' + esc(label) + '</div>').join('');
+  await tieOut();
   // While a flow runs, keep the page current.
   if (o.flows.some(f => f.running)) refreshTimer = setTimeout(() => { if (!$('view-overview').hidden) overview().catch(e => message(e.message)); }, 2000);
+}
+
+async function tieOut() {
+  try {
+    const t = (await get('tieout')).tieOut;
+    $('overview-tieout').innerHTML = t.error
+      ? '<p class="state-failed">The last tie-out (' + esc(when(t.generatedAt)) + ') failed: ' + esc(t.error) + '</p>'
+      : fields([['made', when(t.generatedAt) + ' (' + ago(t.generatedAt) + ')'], ['vouchers', t.vouchers], ['tied', t.tied], ['explained', t.explained],
+        ['unexplained', '<span class="' + (t.unexplained > 0 ? 'state-failed' : 'state-done') + '">' + esc(t.unexplained) + '</span>', true], ['verdict', t.verdict],
+        ['e.g.', (t.unexplainedExamples || []).join('; ')]]);
+  } catch (e) { $('overview-tieout').innerHTML = '<p class="muted">' + esc(e.message) + '</p>'; }
 }
 
 async function runFlow(flow) {
