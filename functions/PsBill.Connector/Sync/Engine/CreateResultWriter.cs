@@ -1,4 +1,3 @@
-using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PsBill.Connector.Storage.Audit;
@@ -20,21 +19,22 @@ public sealed class CreateResultWriter(SyncLedger ledger, AuditTrail audit, IOpt
         ArgumentNullException.ThrowIfNull(results);
         var created = results.Where(r => r.Kind == CreateResultKind.Created).ToList();
         if (created.Count > 0)
-            await ledger.RecordDoneManyAsync(created.Select(r => (Claimed(r), r.RemoteId!, r.Hash, SyncDetail.Parse(r.Detail))).ToList(), cancellationToken).ConfigureAwait(false);
+            await ledger.RecordDoneManyAsync(created.Select(r => (r.Claim.Row(r.Key), r.RemoteId!, r.Hash, SyncDetail.Parse(r.Detail))).ToList(), cancellationToken).ConfigureAwait(false);
         await Parallel.ForEachAsync(results.Where(r => r.Kind != CreateResultKind.Created),
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.StorageParallelism, CancellationToken = cancellationToken },
             async (result, token) => await WriteLedgerAsync(result, token).ConfigureAwait(false)).ConfigureAwait(false);
         await audit.AppendManyAsync(results.SelectMany(Steps), cancellationToken).ConfigureAwait(false);
     }
 
-    private static LedgerEntry Claimed(CreateResult result) => result.Claimed with { ETag = new ETag(result.ClaimedETag) };
-
+    /// <summary>A refusal or an unclear outcome (rare): the row is read again, since the result carries only the claim's ETag.</summary>
     private async Task WriteLedgerAsync(CreateResult result, CancellationToken token)
     {
+        var current = await ledger.GetAsync(result.Key, token).ConfigureAwait(false);
         if (result.Kind == CreateResultKind.Rejected)
-            await ledger.RecordParkedAsync(result.Key, Claimed(result), result.Reason!, ParkCause.Rejected, result.RunId, token).ConfigureAwait(false);
-        else
-            await ledger.RecordCallEndedAsync(Claimed(result), token).ConfigureAwait(false);
+            await ledger.RecordParkedAsync(result.Key, current, result.Reason!, ParkCause.Rejected, result.RunId, token).ConfigureAwait(false);
+        else if (current is not null && result.Claim.Matches(current))
+            await ledger.RecordCallEndedAsync(current, token).ConfigureAwait(false);
+        // else: someone moved the row on since the claim; their state stands (as RecordCallEndedAsync does on a conflict).
     }
 
     /// <summary>The result's audit rows (and log lines).</summary>
@@ -43,8 +43,7 @@ public sealed class CreateResultWriter(SyncLedger ledger, AuditTrail audit, IOpt
         switch (result.Kind)
         {
             case CreateResultKind.Created:
-                var claimed = result.Claimed;
-                yield return Step(result, "create", "ok", $"{result.Noun} {result.RemoteId} created (intent written {claimed.UpdatedAt:O}, attempt {claimed.Attempts})");
+                yield return Step(result, "create", "ok", $"{result.Noun} {result.RemoteId} created (intent written {result.Claim.At:O}, attempt {result.Claim.Attempts})");
                 break;
             case CreateResultKind.Rejected:
                 SyncLog.Parked(logger, result.Key, result.Reason!);

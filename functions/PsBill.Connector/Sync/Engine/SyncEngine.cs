@@ -260,7 +260,7 @@ public sealed class SyncEngine(SyncLedger ledger, AuditTrail audit, RunCountsBuf
             var (plan, claimed) = creates[i];
             var result = results[i];
             CreateResult Of(CreateResultKind kind, string? id, string? reason) =>
-                new(plan.Key, remote.Noun, kind, claimed, claimed.ETag.ToString(), id, plan.Hash, plan.Detail.ToJson(), reason, runId);
+                new(plan.Key, remote.Noun, kind, ClaimedIntent.Of(claimed), id, plan.Hash, plan.Detail.ToJson(), reason, runId);
             switch (result.Status)
             {
                 case BulkItemStatus.Created when remote.IdOf(result.Created!) is { } id:
