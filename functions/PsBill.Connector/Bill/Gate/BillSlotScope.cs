@@ -8,9 +8,24 @@ namespace PsBill.Connector.Bill.Gate;
 public static class BillSlotScope
 {
     private static readonly AsyncLocal<SemaphoreSlim?> Current = new();
+    private static readonly AsyncLocal<string?> Forbidden = new();
 
     /// <summary>The slot of the current call, or null outside a flow.</summary>
     internal static SemaphoreSlim? Slot => Current.Value;
+
+    /// <summary>The step that holds no slot and so must not call BILL, or null.</summary>
+    internal static string? ForbiddenIn => Forbidden.Value;
+
+    /// <summary>
+    /// Marks the current call (an activity of a flow that holds no slot) as one that must not call BILL: a call would be a
+    /// fourth in flight, so the gate refuses it with an error naming <paramref name="step"/> instead of letting it through.
+    /// </summary>
+    public static IDisposable Forbid(string step)
+    {
+        var previous = Forbidden.Value;
+        Forbidden.Value = step;
+        return new Allow(previous);
+    }
 
     /// <summary>Opens the scope for the current call (an activity); dispose it when the activity ends.</summary>
     public static IDisposable Enter()
@@ -28,5 +43,10 @@ public static class BillSlotScope
             Current.Value = previous;
             slot.Dispose();
         }
+    }
+
+    private sealed class Allow(string? previous) : IDisposable
+    {
+        public void Dispose() => Forbidden.Value = previous;
     }
 }

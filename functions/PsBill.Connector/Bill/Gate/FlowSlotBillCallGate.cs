@@ -15,6 +15,8 @@ public sealed class FlowSlotBillCallGate(IOptions<BillGateOptions> options) : IB
     /// <inheritdoc />
     public async ValueTask<IAsyncDisposable> EnterAsync(CancellationToken cancellationToken = default)
     {
+        if (BillSlotScope.ForbiddenIn is { } step)
+            throw new InvalidOperationException($"{step} holds no BillGate slot, so it must not call BILL (a call would be over the 3 in flight BILL allows).");
         if (BillSlotScope.Slot is not { } slot) return await _outsideFlows.EnterAsync(cancellationToken).ConfigureAwait(false);
         await slot.WaitAsync(cancellationToken).ConfigureAwait(false);
         return new Held(slot);

@@ -37,4 +37,18 @@ public sealed class FlowSlotBillCallGateTests
         await (await three.WaitAsync(TimeSpan.FromSeconds(5))).DisposeAsync();
         await two.DisposeAsync();
     }
+
+    [Fact]
+    public async Task EnterAsync_InAStepThatHoldsNoSlot_RefusesNamingTheStep()
+    {
+        using var gate = new FlowSlotBillCallGate(Options.Create(new BillGateOptions { SlotCount = 3 }));
+        using (BillSlotScope.Forbid("SettlePayments"))
+        {
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await gate.EnterAsync());
+            Assert.Contains("SettlePayments holds no BillGate slot", refused.Message, StringComparison.Ordinal);
+        }
+
+        // Once the step is over, calls go through again.
+        await (await gate.EnterAsync()).DisposeAsync();
+    }
 }
