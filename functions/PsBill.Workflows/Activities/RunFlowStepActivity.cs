@@ -20,14 +20,15 @@ public sealed partial class RunFlowStepActivity(IServiceProvider services, TimeP
     public async Task<FlowStepResult> RunAsync(FlowStepInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var run = new RunContext(input.RunId, input.Flow, time.GetUtcNow());
+        var run = new RunContext(input.RunId, input.Flow, time.GetUtcNow(),
+            ReadAfter: input.After?.ToDictionary(c => c.Name, c => c.Value, StringComparer.Ordinal));
         var started = time.GetTimestamp();
         var work = new CollectedWork();
         PollPageResult page;
         using (FlowOrchestration.CallsBill(input.Flow) ? BillSlotScope.Enter() : null)
         using (AmbientWorkSink.Use(work))
         {
-            page = input.Flow switch
+            page = input.Finish ? await FinishAsync(input.Flow, run, cancellationToken).ConfigureAwait(false) : input.Flow switch
             {
                 FunctionNames.SyncReferenceData => Whole(await Step<IReferenceDataSync>(input.Flow).SyncAsync(run, cancellationToken).ConfigureAwait(false)),
                 FunctionNames.PollSuppliers => await Step<ISupplierPoll>(input.Flow).PollAsync(run, cancellationToken).ConfigureAwait(false),
@@ -48,6 +49,19 @@ public sealed partial class RunFlowStepActivity(IServiceProvider services, TimeP
     private static partial void LogRan(ILogger logger, string flow, string runId, int page, int seen, int itemCount, bool more, double milliseconds);
 
     private static PollPageResult Whole(RunCounts counts) => new(counts, More: false);
+
+    /// <summary>What follows a poll's last page (see <see cref="FlowOrchestration.HasFinish"/>).</summary>
+    private async Task<PollPageResult> FinishAsync(string flow, RunContext run, CancellationToken cancellationToken)
+    {
+        var poll = flow switch
+        {
+            FunctionNames.PollSuppliers => Step<ISupplierPoll>(flow).FinishAsync(run, cancellationToken),
+            FunctionNames.PollVouchers => Step<IVoucherPoll>(flow).FinishAsync(run, cancellationToken),
+            _ => throw new ArgumentException($"{flow} has no step after its last page.", nameof(flow)),
+        };
+        await poll.ConfigureAwait(false);
+        return Whole(RunCounts.None);
+    }
 
     private TStep Step<TStep>(string flow) where TStep : class =>
         services.GetService<TStep>() ?? throw new StepNotConfiguredException(flow, typeof(TStep));

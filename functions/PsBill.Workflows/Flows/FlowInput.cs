@@ -10,4 +10,6 @@ namespace PsBill.Workflows.Flows;
 /// <param name="Page">The page (0 first).</param>
 /// <param name="Totals">What the pages before this one saw and parked.</param>
 /// <param name="TieOutAfter">Tie PeopleSoft and BILL out when the last page is done (PollPayments, <c>PsBill:Reconciliation:AfterPollPayments</c>).</param>
-public sealed record FlowInput(string Flow, string GateKey, WorkSettings Work, string? RunId = null, int Page = 0, RunCounts? Totals = null, bool TieOutAfter = false);
+/// <param name="Ahead">This page, already read while the previous page's work ran (keys only, like every step result).</param>
+public sealed record FlowInput(string Flow, string GateKey, WorkSettings Work, string? RunId = null, int Page = 0, RunCounts? Totals = null, bool TieOutAfter = false,
+    FlowStepResult? Ahead = null);

@@ -36,6 +36,15 @@ public sealed class FlowOrchestrationTests(AzuriteFixture azurite) : IClassFixtu
         Assert.True(lanes > 3, $"expected the flow and the lanes of several pages, found {lanes} instances");
         var checkpoint = await world.Services.GetRequiredService<CheckpointStore>().GetAsync(VoucherPoll.CheckpointName);
         Assert.NotNull(checkpoint);
+        // Each page after the first was read while the lanes of the page before it worked: the last execution started with
+        // its page already read (keys only), handed over through ContinueAsNew.
+        var flow = await client.GetInstanceAsync(FunctionNames.PollVouchers, getInputsAndOutputs: true);
+        var input = System.Text.Json.JsonDocument.Parse(flow!.SerializedInput!).RootElement;
+        Assert.True(input.GetProperty("Page").GetInt32() > 0, flow.SerializedInput);
+        var ahead = input.GetProperty("Ahead");
+        Assert.Equal(System.Text.Json.JsonValueKind.Object, ahead.ValueKind);
+        Assert.NotEqual(0, ahead.GetProperty("Items").GetArrayLength());
+        Assert.False(ahead.GetProperty("More").GetBoolean());
         var again = await world.Flows.RunAsync(FunctionNames.PollVouchers, TimeSpan.FromMinutes(2));
         Assert.True(again.Started);
         Assert.Equal(figures.Bills, world.Bill.GetFigures().Bills);

@@ -31,7 +31,9 @@ public sealed class IncrementalPoll(
         span?.SetTag(PsBillTelemetry.Tags.Kind, source.Kind.Value);
         span?.SetTag(PsBillTelemetry.Tags.RunId, run.RunId);
         var saved = await checkpoints.GetAsync(source.CheckpointName, cancellationToken).ConfigureAwait(false);
-        var since = saved is null ? null : PeopleSoftCheckpoint.Parse(saved.Value);
+        // Reading ahead, the page starts after the previous page's checkpoint, which is saved only once its work is done.
+        var after = run.ReadAfter is { } ahead && ahead.TryGetValue(source.CheckpointName, out var value) ? value : saved?.Value;
+        var since = after is null ? null : PeopleSoftCheckpoint.Parse(after);
         var chunk = new List<PeopleSoftReadResult<T>>(options.Value.PollChunkSize);
         var more = false;
         await foreach (var result in source.Read(since, cancellationToken).ConfigureAwait(false))

@@ -23,8 +23,14 @@ public sealed class SupplierPoll(PeopleSoftReader reader, IncrementalPoll poll, 
         var page = await poll.PollAsync(run, new PollSource<PeopleSoftSupplier>(
             CheckpointName, WorkItemKind.Supplier, options.Value.VendorBatchSize,
             reader.ReadSuppliersAsync, SnapshotJson.Of), cancellationToken).ConfigureAwait(false);
-        // After the last page: vouchers parked for a missing vendor may find it now.
-        if (!page.More) await requeue.RequeueAsync([ParkCause.Vendor], run.RunId, cancellationToken).ConfigureAwait(false);
         return page;
+    }
+
+    /// <inheritdoc />
+    public async Task FinishAsync(RunContext run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        // After the last page: vouchers parked for a missing vendor may find it now.
+        await requeue.RequeueAsync([ParkCause.Vendor], run.RunId, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -23,10 +23,15 @@ public sealed class VoucherPoll(PeopleSoftReader reader, IncrementalPoll poll, P
         var page = await poll.PollAsync(run, new PollSource<PeopleSoftVoucher>(
             CheckpointName, WorkItemKind.Voucher, options.Value.BillBatchSize,
             reader.ReadApprovedVouchersAsync, SnapshotJson.Of), cancellationToken).ConfigureAwait(false);
-        if (page.More) return page;
+        return page;
+    }
+
+    /// <inheritdoc />
+    public async Task FinishAsync(RunContext run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
         // After the last page: vouchers parked for a vendor may find it now; and the sweep when it is due.
         await requeue.RequeueAsync([ParkCause.Vendor], run.RunId, cancellationToken).ConfigureAwait(false);
         await sweep.SweepIfDueAsync(run, cancellationToken).ConfigureAwait(false);
-        return page;
     }
 }

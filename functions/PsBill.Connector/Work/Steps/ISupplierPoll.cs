@@ -7,4 +7,8 @@ public interface ISupplierPoll
 {
     /// <summary>Reads one page, handing its work to the ambient <see cref="IWorkSink"/>; returns its counts and whether more pages follow.</summary>
     Task<PollPageResult> PollAsync(RunContext run, CancellationToken cancellationToken = default);
+
+    /// <summary>What follows the last page once its work is done (records parked for a vendor sent again, and so on),
+    /// its work handed to the ambient <see cref="IWorkSink"/>.</summary>
+    Task FinishAsync(RunContext run, CancellationToken cancellationToken = default);
 }

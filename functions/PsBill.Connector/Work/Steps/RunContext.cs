@@ -5,4 +5,6 @@ namespace PsBill.Connector.Work.Steps;
 /// <param name="Function">The function that runs the step.</param>
 /// <param name="StartedAt">When the run started.</param>
 /// <param name="IsPastDue">True when the timer tick was late (the app was down at the scheduled time).</param>
-public sealed record RunContext(string RunId, string Function, DateTimeOffset StartedAt, bool IsPastDue = false);
+/// <param name="ReadAfter">Checkpoint values (by name) a poll page starts after instead of the saved ones: the flow reads the
+/// next page while BILL works on the previous one, whose checkpoint is saved only once that work is done.</param>
+public sealed record RunContext(string RunId, string Function, DateTimeOffset StartedAt, bool IsPastDue = false, IReadOnlyDictionary<string, string>? ReadAfter = null);
