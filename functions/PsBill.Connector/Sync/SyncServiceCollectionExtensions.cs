@@ -35,6 +35,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton<BillDirectory>();
         services.TryAddSingleton<VendorMatcher>();
 
+        services.TryAddSingleton<SavedSnapshotCache>();
         services.TryAddSingleton<SourceSnapshotStore>();
         services.TryAddSingleton<SyncLedger>();
         services.TryAddSingleton<VendorTranslator>();
