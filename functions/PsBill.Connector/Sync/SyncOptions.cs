@@ -19,10 +19,12 @@ public sealed class SyncOptions
     [Range(1, 100)]
     public int BillBatchSize { get; set; } = 100;
 
-    /// <summary>Records one page of a poll reads (<c>PsBill__Sync__PollChunkSize</c>; default 500): the flow stores them, sends
-    /// their batches, and only then moves the checkpoint and reads the next page (a new orchestration history per page).</summary>
+    /// <summary>Records one page of a poll reads (<c>PsBill__Sync__PollChunkSize</c>; default 2,000): the flow stores them, sends
+    /// their batches while it reads the next page, and only then moves the checkpoint (a new orchestration history per page).
+    /// Each page ends with its lanes' fan-in and a ContinueAsNew (about 2 s on the storage emulator), so pages of 2,000 (20
+    /// bulk bill calls, 7 per slot) beat pages of 500: 26 s instead of 32 s for 10,000 vouchers here. A crash re-reads at most a page.</summary>
     [Range(1, 10_000)]
-    public int PollChunkSize { get; set; } = 500;
+    public int PollChunkSize { get; set; } = 2000;
 
     /// <summary>Archive the BILL vendor of a supplier that became inactive or unapproved in PeopleSoft (<c>PsBill__Sync__ArchiveInactiveVendors</c>;
     /// default false: the vendor is left alone and the audit trail says so).</summary>

@@ -34,6 +34,7 @@ public static class BillLaneOrchestration
         var retry = RetryOptions.For(input.Work);
         var slot = BillGateSlots.Slot(input.GateKey, input.Slot);
         var asked = context.CurrentUtcDateTime;
+        var recording = new List<Task>();
         await using (await context.Entities.LockEntitiesAsync(slot))
         {
             SlotWaitTelemetry.Record(context, asked, slot);
@@ -47,8 +48,17 @@ public static class BillLaneOrchestration
                 {
                     results[i] = Failed(input, ex);
                 }
+
+                // The item's create results are written while the slot goes on with the next item's BILL call (RecordResults
+                // makes no BILL call); the lane returns only once they are written, so no retry or checkpoint runs before.
+                if (results[i].Unrecorded is { Count: > 0 } unrecorded)
+                {
+                    recording.Add(context.CallActivityAsync(FunctionNames.Activities.RecordResults, unrecorded, retry));
+                    results[i] = results[i] with { Unrecorded = null };
+                }
             }
         }
+        await Task.WhenAll(recording);
 
         // Payment items read their payments on the slot; the settling into PeopleSoft makes no BILL call, so it runs after the
         // slot is given back, the items side by side.

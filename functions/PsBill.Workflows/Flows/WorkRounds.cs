@@ -39,11 +39,7 @@ public static class WorkRounds
                     FunctionNames.Orchestrators.BillLane, new LaneInput(gateKey, (start + i) % work.Slots, lane, work),
                     new SubOrchestrationOptions((TaskRetryOptions?)null, $"{context.InstanceId}-lane-{context.NewGuid():N}"))));
 
-            // The create results first, without a slot: nothing below (a retry, the checkpoint) may run before they are written.
-            var unrecorded = results.SelectMany(lane => lane).SelectMany(r => r.Unrecorded ?? []).ToList();
-            if (unrecorded.Count > 0)
-                await context.CallActivityAsync(FunctionNames.Activities.RecordResults, unrecorded, RetryOptions.For(work));
-
+            // Each lane has written its create results before it returned (BillLaneOrchestration): a retry or the checkpoint below comes after them.
             var next = new List<WorkItem>();
             var failures = new List<FailedWork>();
             var wait = TimeSpan.Zero;
