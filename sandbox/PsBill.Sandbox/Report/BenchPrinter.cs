@@ -39,7 +39,12 @@ public static class BenchPrinter
         foreach (var (kind, count) in report.Bill.CallsByKind.OrderByDescending(k => k.Value))
             output.WriteLine(string.Create(c, $"  {kind,-56} {count,7}"));
         output.WriteLine(string.Create(c, $"Most in flight       {report.Bill.MaxConcurrentCalls} (BILL allows 3)"));
-        output.WriteLine(string.Create(c, $"First-load calls     {Per(loadCalls, settings.Vouchers, 1000):0.0} per 1,000 vouchers ({loadCalls} calls)"));
+        output.WriteLine(string.Create(c, $"First-load calls     {Per(loadCalls, settings.Vouchers, 1000):0.0} per 1,000 vouchers ({loadCalls} calls, vendors included)"));
+        // The voucher flow's own calls (bill bulk creates, look-ups, vendors created inline): what grows with the vouchers. The
+        // vendors' calls grow with the suppliers (BILL creates at most 20 vendors a call, so 50 calls per 1,000 suppliers).
+        var voucherCalls = report.Phases.Where(p => p.Name == "PollVouchers").Sum(p => p.BillCalls);
+        var supplierCalls = report.Phases.Where(p => p.Name == "PollSuppliers").Sum(p => p.BillCalls);
+        output.WriteLine(string.Create(c, $"  of which          {Per(voucherCalls, settings.Vouchers, 1000):0.0} per 1,000 vouchers in PollVouchers ({voucherCalls} calls), {Per(supplierCalls, settings.Suppliers, 1000):0.0} per 1,000 suppliers in PollSuppliers ({supplierCalls} calls)"));
         output.WriteLine(string.Create(c, $"Table operations     {Per(loadOperations, records, 1):0.00} per record created in the first load ({loadOperations})"));
         output.WriteLine(string.Create(c, $"Payment reads        at most {report.Bill.MaxReadsOfAPayment} of any one payment over the whole run (each webhook, void and poll is a cycle)"));
         output.WriteLine(string.Create(c, $"Peak memory          {report.PeakMemoryMegabytes} MB (connector and both simulators in one process)"));
