@@ -41,7 +41,7 @@ public sealed partial class RunFlowStepActivity(IServiceProvider services, TimeP
         LogRan(logger, input.Flow, input.RunId, input.Page, page.Counts.Seen, work.Items.Count, page.More, time.GetElapsedTime(started).TotalMilliseconds);
         return new FlowStepResult(
             work.Items,
-            work.Checkpoints.Select(c => new CheckpointValue(c.Name, c.Value)).ToList(),
+            work.Checkpoints.Select(c => new CheckpointValue(c.Name, c.Value, input.After?.FirstOrDefault(a => a.Name == c.Name)?.Value)).ToList(),
             page.Counts.Seen, page.Counts.Parked, page.More);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using PsBill.Connector.Storage;
 using PsBill.Connector.Storage.Checkpoints;
 using PsBill.Workflows.Flows;
@@ -6,9 +7,10 @@ namespace PsBill.Workflows.Activities;
 
 /// <summary>
 /// <see cref="FunctionNames.Activities.SaveCheckpoints"/>: moves checkpoints once the work before them is done. The flows
-/// are singletons, so a conflict means the same save ran twice (an activity runs at least once): read again and save.
+/// are singletons, so a conflict means the same save ran twice (an activity runs at least once): read again and save. A page
+/// read ahead saves only from the position it was read after (<see cref="CheckpointValue.From"/>).
 /// </summary>
-public sealed class SaveCheckpointsActivity(CheckpointStore checkpoints)
+public sealed partial class SaveCheckpointsActivity(CheckpointStore checkpoints, ILogger<SaveCheckpointsActivity> logger)
 {
     /// <summary>The activity body.</summary>
     public async Task<int> RunAsync(IReadOnlyList<CheckpointValue> values, CancellationToken cancellationToken = default)
@@ -20,6 +22,12 @@ public sealed class SaveCheckpointsActivity(CheckpointStore checkpoints)
             {
                 var current = await checkpoints.GetAsync(value.Name, cancellationToken).ConfigureAwait(false);
                 if (current?.Value == value.Value) break;
+                if (value.From is not null && current?.Value != value.From)
+                {
+                    // The page was read ahead from a position the checkpoint has since left (a restarted old instance).
+                    LogMovedOn(logger, value.Name, value.From, current?.Value);
+                    break;
+                }
                 try
                 {
                     await checkpoints.SaveAsync(current is null ? new Checkpoint(value.Name, value.Value) : current with { Value = value.Value }, cancellationToken).ConfigureAwait(false);
@@ -33,4 +41,7 @@ public sealed class SaveCheckpointsActivity(CheckpointStore checkpoints)
         }
         return values.Count;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint {Name} not moved: its page was read after {From}, but the checkpoint is now {Current}")]
+    private static partial void LogMovedOn(ILogger logger, string name, string from, string? current);
 }
