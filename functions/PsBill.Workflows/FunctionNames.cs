@@ -76,9 +76,6 @@ public static class FunctionNames
         /// <summary>Runs one work item (a bulk vendor or bill batch, one payment) on the slot its lane holds.</summary>
         public const string RunWorkItem = "RunWorkItem";
 
-        /// <summary>Settles into PeopleSoft the payments a payment item's <see cref="RunWorkItem"/> read on its slot, without a slot.</summary>
-        public const string SettlePayments = "SettlePayments";
-
         /// <summary>Writes the create results of BILL calls to the ledger and the audit trail, outside the BILL slots.</summary>
         public const string RecordResults = "RecordResults";
 
@@ -98,7 +95,7 @@ public static class FunctionNames
         public const string TieOut = "TieOut";
 
         /// <summary>Every activity name.</summary>
-        public static IReadOnlyList<string> All { get; } = [StartRun, RunFlowStep, RunWorkItem, SettlePayments, RecordResults, SaveCheckpoints, RecordFailures, CompleteRun, ReadBillForTieOut, TieOut];
+        public static IReadOnlyList<string> All { get; } = [StartRun, RunFlowStep, RunWorkItem, RecordResults, SaveCheckpoints, RecordFailures, CompleteRun, ReadBillForTieOut, TieOut];
     }
 
     /// <summary>Entity names.</summary>

@@ -68,7 +68,6 @@ public static class PsBillServiceCollectionExtensions
         services.TryAddSingleton<StartRunActivity>();
         services.TryAddSingleton<RunFlowStepActivity>();
         services.TryAddSingleton<RunWorkItemActivity>();
-        services.TryAddSingleton<SettlePaymentsActivity>();
         services.TryAddSingleton<RecordResultsActivity>();
         services.TryAddSingleton<SaveCheckpointsActivity>();
         services.TryAddSingleton<RecordFailuresActivity>();

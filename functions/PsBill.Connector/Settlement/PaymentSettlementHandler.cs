@@ -24,78 +24,47 @@ public sealed class PaymentSettlementHandler(
     public WorkItemKind Kind => WorkItemKind.Payment;
 
     /// <inheritdoc />
-    public async Task<WorkOutcome> HandleAsync(WorkItem item, WorkContext context, CancellationToken cancellationToken = default) =>
-        await SettleAsync(item, await ReadAsync(item, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-
-    /// <summary>
-    /// The item's BILL part: each of its payments read once. A flow runs this on a BillGate slot and
-    /// <see cref="SettleAsync"/> after giving the slot back, so the slot covers the BILL call and not the PeopleSoft posting
-    /// and ledger writes that follow it.
-    /// </summary>
-    public async Task<IReadOnlyList<PaymentRead>> ReadAsync(WorkItem item, CancellationToken cancellationToken = default)
+    public async Task<WorkOutcome> HandleAsync(WorkItem item, WorkContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var reads = new List<PaymentRead>();
-        foreach (var group in item.Keys.GroupBy(SafePaymentId, StringComparer.Ordinal))
-        {
-            var keys = group.ToList();
-            if (group.Key.Length == 0)
-            {
-                reads.Add(new PaymentRead("", keys, Failure: $"not payment keys: {string.Join(", ", keys)}"));
-                continue;
-            }
-
-            try
-            {
-                reads.Add(new PaymentRead(group.Key, keys, await bill.GetPaymentAsync(group.Key, cancellationToken).ConfigureAwait(false)));
-            }
-            catch (BillApiException ex) when (ex.Kind is BillFailureKind.Rejected or BillFailureKind.NotFound)
-            {
-                reads.Add(new PaymentRead(group.Key, keys, Failure: $"payment {group.Key}: {ex.Message}"));
-            }
-            catch (BillApiException ex)
-            {
-                // Rate limits, quota, outages, expired credentials: the payment is still there later.
-                var after = ex.Kind == BillFailureKind.QuotaExceeded ? TimeSpan.FromMinutes(15) : options.Value.RetryDelay;
-                reads.Add(new PaymentRead(group.Key, keys, RetryReason: $"payment {group.Key}: {ex.Message}", RetryAfter: after));
-            }
-        }
-        return reads;
-    }
-
-    /// <summary>The item's payments, as <see cref="ReadAsync"/> read them, settled into PeopleSoft (no BILL call).</summary>
-    public async Task<WorkOutcome> SettleAsync(WorkItem item, IReadOnlyList<PaymentRead> reads, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(reads);
         var results = new List<AllocationResult>();
         var retryKeys = new List<string>();
         var failures = new List<string>();
         var retryAfter = TimeSpan.Zero;
         var reasons = new List<string>();
 
-        foreach (var read in reads)
+        foreach (var group in item.Keys.GroupBy(SafePaymentId, StringComparer.Ordinal))
         {
-            if (read.RetryReason is { } retryReason)
+            if (group.Key.Length == 0)
             {
-                retryKeys.AddRange(read.Keys);
-                retryAfter = Max(retryAfter, read.RetryAfter);
-                reasons.Add(retryReason);
+                failures.Add($"not payment keys: {string.Join(", ", group)}");
                 continue;
             }
-            if (read.Payment is not { } payment)
+
+            Payment payment;
+            try
             {
-                var failure = read.Failure ?? $"payment {read.PaymentId}: not read";
-                if (read.PaymentId.Length > 0)
-                    foreach (var key in read.Keys)
-                        await audit.AppendAsync(key, "bill.payment.read", "failed", failure, item.RunId, cancellationToken).ConfigureAwait(false);
-                failures.Add(failure);
+                payment = await bill.GetPaymentAsync(group.Key, cancellationToken).ConfigureAwait(false);
+            }
+            catch (BillApiException ex) when (ex.Kind is BillFailureKind.Rejected or BillFailureKind.NotFound)
+            {
+                foreach (var key in group)
+                    await audit.AppendAsync(key, "bill.payment.read", "failed", ex.Message, item.RunId, cancellationToken).ConfigureAwait(false);
+                failures.Add($"payment {group.Key}: {ex.Message}");
+                continue;
+            }
+            catch (BillApiException ex)
+            {
+                // Rate limits, quota, outages, expired credentials: the payment is still there later.
+                retryKeys.AddRange(group);
+                retryAfter = Max(retryAfter, ex.Kind == BillFailureKind.QuotaExceeded ? TimeSpan.FromMinutes(15) : options.Value.RetryDelay);
+                reasons.Add($"payment {group.Key}: {ex.Message}");
                 continue;
             }
 
             IReadOnlyList<AllocationResult> settled;
             using var span = PsBillTelemetry.Source.StartActivity(PsBillTelemetry.Spans.Settle);
-            span?.SetTag(PsBillTelemetry.Tags.RecordKeys, read.Keys.ToArray());
+            span?.SetTag(PsBillTelemetry.Tags.RecordKeys, group.ToArray());
             try
             {
                 settled = await settler.SettleAsync(payment, item.RunId, item.Replay, cancellationToken).ConfigureAwait(false);
@@ -107,7 +76,7 @@ public sealed class PaymentSettlementHandler(
             }
             catch (FormatException ex)
             {
-                foreach (var key in read.Keys)
+                foreach (var key in group)
                     await audit.AppendAsync(key, "bill.payment.read", "failed", ex.Message, item.RunId, cancellationToken).ConfigureAwait(false);
                 failures.Add(ex.Message);
                 continue;
@@ -118,7 +87,7 @@ public sealed class PaymentSettlementHandler(
             if (retries.Count > 0)
             {
                 // Put back the item's own keys of this payment: the retry re-reads the payment and settles all of it again.
-                retryKeys.AddRange(read.Keys);
+                retryKeys.AddRange(group);
                 retryAfter = Max(retryAfter, retries.Max(r => r.RetryAfter));
                 reasons.AddRange(retries.Select(r => $"{r.Key}: {r.Reason}"));
             }

@@ -22,9 +22,6 @@ public sealed class WorkDispatcher
     /// <summary>The kinds that have a handler.</summary>
     public IReadOnlyCollection<WorkItemKind> Kinds => _handlers.Keys;
 
-    /// <summary>The handler of <paramref name="kind"/>, or null.</summary>
-    public IWorkItemHandler? HandlerFor(WorkItemKind kind) => _handlers.GetValueOrDefault(kind);
-
     /// <summary>Runs the item's handler. An item of a kind nobody handles fails (to the poison queue) with that reason.</summary>
     public async Task<WorkOutcome> DispatchAsync(WorkItem item, WorkContext context, CancellationToken cancellationToken = default)
     {

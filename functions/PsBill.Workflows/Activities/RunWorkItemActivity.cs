@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PsBill.Connector.Bill.Gate;
-using PsBill.Connector.Settlement;
 using PsBill.Connector.Storage.Failures;
 using PsBill.Connector.Sync.Engine;
 using PsBill.Connector.Work;
@@ -13,8 +12,7 @@ namespace PsBill.Workflows.Activities;
 /// <see cref="FunctionNames.Activities.RunWorkItem"/>: one work item (a bulk vendor or bill batch, a payment) by the handler
 /// of its kind, on the BillGate slot its lane holds (its BILL calls go one at a time). The bulk create results are not
 /// written here but returned, and <see cref="RecordResultsActivity"/> writes them without holding the slot. Runs at least
-/// once: the handlers are safe to repeat because of the ledger. A payment item only reads its payments here (the BILL part);
-/// the lane settles them after giving the slot back (<see cref="SettlePaymentsActivity"/>). A replayed key that gets done leaves the failures table.
+/// once: the handlers are safe to repeat because of the ledger. A replayed key that gets done leaves the failures table.
 /// </summary>
 public sealed partial class RunWorkItemActivity(IServiceScopeFactory scopes, FailedItemStore failures, TimeProvider time, ILogger<RunWorkItemActivity> logger)
 {
@@ -31,13 +29,6 @@ public sealed partial class RunWorkItemActivity(IServiceScopeFactory scopes, Fai
         using (AmbientWorkSink.Use(new CollectedWork()))
         {
             var dispatcher = scope.ServiceProvider.GetRequiredService<WorkDispatcher>();
-            if (dispatcher.HandlerFor(item.Kind) is PaymentSettlementHandler payments)
-            {
-                // Only the read needs BILL: the lane settles into PeopleSoft after giving its slot back (SettlePayments).
-                var reads = await payments.ReadAsync(item, cancellationToken).ConfigureAwait(false);
-                LogRead(logger, item.Keys[0], reads.Count, time.GetElapsedTime(started).TotalMilliseconds);
-                return WorkItemResult.ToSettle(reads);
-            }
             outcome = await dispatcher.DispatchAsync(item, new WorkContext(item.Id, item.Attempt + 1, invocationId), cancellationToken).ConfigureAwait(false);
         }
 
@@ -46,9 +37,6 @@ public sealed partial class RunWorkItemActivity(IServiceScopeFactory scopes, Fai
             foreach (var key in item.Keys) await failures.ClearAsync(key, cancellationToken).ConfigureAwait(false);
         return WorkItemResult.From(outcome, unrecorded.Results);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Work item payment from {FirstKey}: {Payments} payments read, to settle after the slot, in {Milliseconds:F0} ms")]
-    private static partial void LogRead(ILogger logger, string firstKey, int payments, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Work item {Kind} from {FirstKey} ({KeyCount} keys): {Outcome} in {Milliseconds:F0} ms")]
     private static partial void LogRan(ILogger logger, string kind, string firstKey, int keyCount, string outcome, double milliseconds);

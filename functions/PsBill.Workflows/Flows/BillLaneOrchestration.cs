@@ -7,9 +7,7 @@ namespace PsBill.Workflows.Flows;
 /// <see cref="FunctionNames.Orchestrators.BillLane"/>: runs its items one after another inside a critical section over one
 /// BillGate slot, so each activity that calls BILL runs while its orchestration holds a slot. A lane takes its slot once
 /// for several items: the slot's handoff (a lock round trip through the task hub) is paid per lane, not per call.
-/// A payment item reads its payments on the slot and is settled into PeopleSoft after the lane gives the slot back (in
-/// parallel: no BILL call there), so the slot's time per payment is one GET. An activity that fails after every attempt
-/// becomes a failed result for its item; the lane goes on with the rest.
+/// An activity that fails after every attempt becomes a failed result for its item; the lane goes on with the rest.
 /// </summary>
 public static class BillLaneOrchestration
 {
@@ -46,7 +44,7 @@ public static class BillLaneOrchestration
                 }
                 catch (TaskFailedException ex)
                 {
-                    results[i] = Failed(input, ex);
+                    results[i] = WorkItemResult.Failed($"failed after {input.Work.ActivityAttempts} attempts: {RetryOptions.Describe(ex)}");
                 }
 
                 // The item's create results are written while the slot goes on with the next item's BILL call (RecordResults
@@ -59,30 +57,6 @@ public static class BillLaneOrchestration
             }
         }
         await Task.WhenAll(recording);
-
-        // Payment items read their payments on the slot; the settling into PeopleSoft makes no BILL call, so it runs after the
-        // slot is given back, the items side by side.
-        var settling = Enumerable.Range(0, results.Length).Where(i => results[i].Settle is not null).ToList();
-        if (settling.Count > 0)
-        {
-            var settled = await Task.WhenAll(settling.Select(i => SettleAsync(context, input, new SettleInput(input.Items[i], results[i].Settle!), retry)));
-            for (var j = 0; j < settling.Count; j++) results[settling[j]] = settled[j];
-        }
         return results;
     }
-
-    private static async Task<WorkItemResult> SettleAsync(TaskOrchestrationContext context, LaneInput input, SettleInput settle, TaskOptions retry)
-    {
-        try
-        {
-            return await context.CallActivityAsync<WorkItemResult>(FunctionNames.Activities.SettlePayments, settle, retry);
-        }
-        catch (TaskFailedException ex)
-        {
-            return Failed(input, ex);
-        }
-    }
-
-    private static WorkItemResult Failed(LaneInput input, TaskFailedException ex) =>
-        WorkItemResult.Failed($"failed after {input.Work.ActivityAttempts} attempts: {RetryOptions.Describe(ex)}");
 }

@@ -1,4 +1,3 @@
-using PsBill.Connector.Settlement;
 using PsBill.Connector.Sync.Engine;
 using PsBill.Connector.Work;
 
@@ -11,14 +10,9 @@ namespace PsBill.Workflows.Flows;
 /// <param name="RetryKeys">For retry later: the keys that go again (null = all).</param>
 /// <param name="Unrecorded">Create results the item's BILL call produced, for <see cref="FunctionNames.Activities.RecordResults"/>
 /// to write outside the BILL slot.</param>
-/// <param name="Settle">For a payment item: its payments as read on the slot, for <see cref="FunctionNames.Activities.SettlePayments"/>
-/// to settle after the slot is given back; <paramref name="Kind"/> means nothing until then.</param>
 public sealed record WorkItemResult(WorkOutcomeKind Kind, string? Reason = null, TimeSpan RetryAfter = default, IReadOnlyList<string>? RetryKeys = null,
-    IReadOnlyList<CreateResult>? Unrecorded = null, IReadOnlyList<PaymentRead>? Settle = null)
+    IReadOnlyList<CreateResult>? Unrecorded = null)
 {
-    /// <summary>A payment item whose BILL part is done: the settling follows outside the slot.</summary>
-    public static WorkItemResult ToSettle(IReadOnlyList<PaymentRead> reads) => new(WorkOutcomeKind.Done, Settle: reads);
-
     /// <summary>From a handler's outcome and the create results it left to record.</summary>
     public static WorkItemResult From(WorkOutcome outcome, IReadOnlyList<CreateResult>? unrecorded = null)
     {

@@ -22,7 +22,7 @@ public sealed class FunctionClassesTests
     {
         var classes = ClassNames();
 
-        Assert.Equal(26, classes.Count);
+        Assert.Equal(25, classes.Count);
         Assert.All(classes, name => Assert.StartsWith("PsBill.FunctionApp.Functions.", name, StringComparison.Ordinal));
         Assert.All(classes, name => Assert.Single(App.GetType(name)!.GetMethods(), m => m.GetCustomAttribute<FunctionAttribute>() is not null));
     }

@@ -45,25 +45,6 @@ public sealed class PaymentSettlementHandlerTests(AzuriteFixture azurite) : ICla
     }
 
     [Fact]
-    public async Task HandleAsync_InAFlow_HoldsTheBillSlotForThePaymentReadOnly()
-    {
-        await using var host = await SettlementTestHost.StartAsync(azurite.ConnectionString);
-        var bill = (await host.SeedBillsAsync(42.10m))[0];
-        var payment = await host.Bill.PayAsync(new SimulatedPaymentRequest { Bills = [new SimulatedBillPayment(bill.BillId)] });
-
-        await host.EnqueueAsync(payment.Id, bill.BillId);
-        await host.DrainAsync();
-
-        Assert.Single(host.PaymentsOn(bill));
-        var history = Assert.Single(await host.SettlementHistoriesAsync());
-        var read = history.ToList().IndexOf("TaskScheduled RunWorkItem");
-        var settle = history.ToList().IndexOf("TaskScheduled SettlePayments");
-        Assert.True(read >= 0 && settle > read, string.Join(" | ", history));
-        // The slot's lock is given back (a message to the BillGate entity) between the read and the settling.
-        Assert.Contains(history.Skip(read + 1).Take(settle - read - 1), e => e.StartsWith("EventSent", StringComparison.Ordinal));
-    }
-
-    [Fact]
     public async Task PollAsync_LostWebhook_CaughtAndPostedOnce()
     {
         await using var host = await SettlementTestHost.StartAsync(azurite.ConnectionString);

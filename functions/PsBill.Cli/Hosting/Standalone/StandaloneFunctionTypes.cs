@@ -12,7 +12,7 @@ public sealed class StandaloneFunctionTypes : ITypeLocator
         typeof(SyncReferenceDataTimer), typeof(PollSuppliersTimer), typeof(PollVouchersTimer), typeof(PollPaymentsTimer), typeof(CheckAlertsTimer),
         typeof(SyncReferenceDataFlowOrchestrator), typeof(PollSuppliersFlowOrchestrator), typeof(PollVouchersFlowOrchestrator), typeof(PollPaymentsFlowOrchestrator),
         typeof(BillLaneOrchestrator), typeof(SettlePaymentOrchestrator), typeof(ReplayOrchestrator),
-        typeof(StartRunFunction), typeof(RunFlowStepFunction), typeof(RunWorkItemFunction), typeof(SettlePaymentsFunction), typeof(RecordResultsFunction), typeof(SaveCheckpointsFunction), typeof(RecordFailuresFunction), typeof(CompleteRunFunction),
+        typeof(StartRunFunction), typeof(RunFlowStepFunction), typeof(RunWorkItemFunction), typeof(RecordResultsFunction), typeof(SaveCheckpointsFunction), typeof(RecordFailuresFunction), typeof(CompleteRunFunction),
         typeof(ReadBillForTieOutFunction), typeof(TieOutFunction),
         typeof(BillGateFunction), typeof(DurableClientFunction),
     ];

@@ -42,10 +42,10 @@ public sealed class FlowSlotBillCallGateTests
     public async Task EnterAsync_InAStepThatHoldsNoSlot_RefusesNamingTheStep()
     {
         using var gate = new FlowSlotBillCallGate(Options.Create(new BillGateOptions { SlotCount = 3 }));
-        using (BillSlotScope.Forbid("SettlePayments"))
+        using (BillSlotScope.Forbid("RecordResults"))
         {
             var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await gate.EnterAsync());
-            Assert.Contains("SettlePayments holds no BillGate slot", refused.Message, StringComparison.Ordinal);
+            Assert.Contains("RecordResults holds no BillGate slot", refused.Message, StringComparison.Ordinal);
         }
 
         // Once the step is over, calls go through again.

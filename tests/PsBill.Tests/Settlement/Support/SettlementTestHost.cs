@@ -171,25 +171,6 @@ internal sealed class SettlementTestHost : IAsyncDisposable
         return count;
     }
 
-    /// <summary>The history of every settlement orchestration, as "Kind Name" lines in order (e.g. <c>TaskScheduled ReadPayments</c>).</summary>
-    public async Task<IReadOnlyList<IReadOnlyList<string>>> SettlementHistoriesAsync()
-    {
-        var client = await new FlowDriver(Services).ClientAsync();
-        var histories = new List<IReadOnlyList<string>>();
-        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "settle-" }))
-        {
-            if (instance.Name != PsBill.Workflows.FunctionNames.Orchestrators.SettlePayment) continue;
-            var history = await client.GetOrchestrationHistoryAsync(instance.InstanceId);
-            histories.Add(history.Select(e => e switch
-            {
-                DurableTask.Core.History.TaskScheduledEvent t => $"TaskScheduled {t.Name}",
-                DurableTask.Core.History.EventSentEvent sent => $"EventSent {sent.Name}",
-                _ => e.EventType.ToString(),
-            }).ToList());
-        }
-        return histories;
-    }
-
     /// <summary>Lane sub-orchestrations the settlements started.</summary>
     public async Task<int> LanesStartedAsync()
     {
