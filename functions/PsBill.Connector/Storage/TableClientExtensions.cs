@@ -45,17 +45,22 @@ public static class TableClientExtensions
         }
     }
 
+    /// <summary>A table transaction holds at most 100 actions, all on one partition.</summary>
+    public const int MaxTransactionActions = 100;
+
     /// <summary>
-    /// Submits the actions (one partition, at most 100) as one table transaction. A transaction is all or nothing, so when
-    /// storage refuses one action (409 the row exists, 412 it changed, 404 it is gone) that action is left out and the rest
-    /// sent again, up to <paramref name="maxRefusals"/> times: the caller does the refused and unsent ones one by one, where
-    /// each refusal has its own meaning. Returns the ETag of each applied action by its index in <paramref name="actions"/>.
+    /// Submits the actions (one partition, at most <see cref="MaxTransactionActions"/>) as one table transaction. A transaction
+    /// is all or nothing, so when storage refuses one action (409 the row exists, 412 it changed, 404 it is gone) that action
+    /// is left out and the rest sent again, up to <paramref name="maxRefusals"/> times. The outcome tells the caller which
+    /// were applied and which refused (each refusal has its own meaning); the rest were not sent and are the caller's to do
+    /// one by one.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<int, ETag>> SubmitLeavingOutRefusalsAsync(this TableClient table, IReadOnlyList<TableTransactionAction> actions,
+    public static async Task<TransactionOutcome> SubmitLeavingOutRefusalsAsync(this TableClient table, IReadOnlyList<TableTransactionAction> actions,
         int maxRefusals = 3, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actions);
         var remaining = Enumerable.Range(0, actions.Count).ToList();
+        var refused = new HashSet<int>();
         for (var refusals = 0; remaining.Count > 0 && refusals <= maxRefusals; refusals++)
         {
             try
@@ -63,14 +68,15 @@ public static class TableClientExtensions
                 var response = await table.SubmitTransactionAsync(remaining.Select(i => actions[i]), cancellationToken).ConfigureAwait(false);
                 var applied = new Dictionary<int, ETag>(remaining.Count);
                 for (var i = 0; i < remaining.Count; i++) applied[remaining[i]] = response.Value[i].Headers.ETag ?? default;
-                return applied;
+                return new TransactionOutcome(applied, refused);
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 or 404 && ex.FailedTransactionActionIndex is int failed && failed < remaining.Count)
             {
+                refused.Add(remaining[failed]);
                 remaining.RemoveAt(failed);
             }
         }
-        return new Dictionary<int, ETag>();
+        return new TransactionOutcome(new Dictionary<int, ETag>(), refused);
     }
 
     /// <summary>Row keys per query: Azure Table storage allows at most 15 comparisons in a filter, one of them the partition's.</summary>

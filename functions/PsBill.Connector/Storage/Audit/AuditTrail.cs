@@ -11,7 +11,6 @@ namespace PsBill.Connector.Storage.Audit;
 /// <remarks>Trails written before this layout (partition = the item key) are still read: <see cref="ReadAsync"/> reads both.</remarks>
 public sealed class AuditTrail(PsBillStorage storage, TimeProvider time)
 {
-    private const int TransactionRows = 100; // a table transaction holds at most 100 rows of one partition
     private const char Separator = '|';
     private static long _sequence;
     private readonly TableClient _table = storage.Table(StorageNames.Tables.Audit);
@@ -29,7 +28,7 @@ public sealed class AuditTrail(PsBillStorage storage, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(steps);
         var entities = steps.Select(s => ToEntity(Entry(s.Key, s.Step, s.Outcome, s.Detail, s.RunId))).ToList();
-        foreach (var chunk in entities.GroupBy(e => e.PartitionKey, StringComparer.Ordinal).SelectMany(p => p.Chunk(TransactionRows)))
+        foreach (var chunk in entities.GroupBy(e => e.PartitionKey, StringComparer.Ordinal).SelectMany(p => p.Chunk(TableClientExtensions.MaxTransactionActions)))
             await _table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken).ConfigureAwait(false);
     }
 

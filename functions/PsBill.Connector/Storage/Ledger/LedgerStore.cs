@@ -10,7 +10,6 @@ namespace PsBill.Connector.Storage.Ledger;
 /// </summary>
 public sealed class LedgerStore(PsBillStorage storage, TimeProvider time)
 {
-    private const int TransactionRows = 100; // a table transaction holds at most 100 rows of one partition
     private readonly TableClient _table = storage.Table(StorageNames.Tables.Ledger);
 
     /// <summary>The kind part of a key (<c>voucher</c> for <c>voucher:US001:1</c>).</summary>
@@ -71,7 +70,8 @@ public sealed class LedgerStore(PsBillStorage storage, TimeProvider time)
 
     /// <summary>
     /// <see cref="TryInsertIntentAsync"/> for many records at once: the intents of one kind go in table transactions of up
-    /// to 100 rows; a record that has a row already (or was not sent because of such refusals) goes the one-by-one way.
+    /// to 100 rows; for a record that has a row already (the insert refused) that row is read and returned, and a record not
+    /// sent because of too many refusals in its batch goes the one-by-one way.
     /// The results are in the order of <paramref name="intents"/>.
     /// </summary>
     public async Task<IReadOnlyList<LedgerInsert>> TryInsertIntentsAsync(IReadOnlyList<LedgerIntent> intents, CancellationToken cancellationToken = default)
@@ -79,21 +79,24 @@ public sealed class LedgerStore(PsBillStorage storage, TimeProvider time)
         ArgumentNullException.ThrowIfNull(intents);
         var results = new LedgerInsert[intents.Count];
         var now = time.GetUtcNow();
-        foreach (var chunk in Enumerable.Range(0, intents.Count).GroupBy(i => KindOf(intents[i].Key)).SelectMany(kind => kind.Chunk(TransactionRows)))
+        foreach (var chunk in Enumerable.Range(0, intents.Count).GroupBy(i => KindOf(intents[i].Key)).SelectMany(kind => kind.Chunk(TableClientExtensions.MaxTransactionActions)))
         {
             var entries = chunk.Select(i => new LedgerEntry
             {
                 Key = intents[i].Key, State = LedgerState.Intent, PayloadHash = intents[i].PayloadHash, RunId = intents[i].RunId,
                 Detail = intents[i].Detail, Attempts = 1, UpdatedAt = now,
             }).ToList();
-            var applied = await _table.SubmitLeavingOutRefusalsAsync(
+            var outcome = await _table.SubmitLeavingOutRefusalsAsync(
                 entries.Select(e => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(e))).ToList(), cancellationToken: cancellationToken).ConfigureAwait(false);
             for (var j = 0; j < chunk.Length; j++)
             {
                 var intent = intents[chunk[j]];
-                results[chunk[j]] = applied.TryGetValue(j, out var etag)
-                    ? new LedgerInsert(true, entries[j] with { ETag = etag })
-                    : await TryInsertIntentAsync(intent.Key, intent.PayloadHash, intent.RunId, intent.Detail, cancellationToken).ConfigureAwait(false);
+                if (outcome.Applied.TryGetValue(j, out var etag))
+                    results[chunk[j]] = new LedgerInsert(true, entries[j] with { ETag = etag });
+                else if (outcome.Refused.Contains(j) && await GetAsync(intent.Key, cancellationToken).ConfigureAwait(false) is { } existing)
+                    results[chunk[j]] = new LedgerInsert(false, existing);
+                else
+                    results[chunk[j]] = await TryInsertIntentAsync(intent.Key, intent.PayloadHash, intent.RunId, intent.Detail, cancellationToken).ConfigureAwait(false);
             }
         }
         return results;
@@ -109,18 +112,19 @@ public sealed class LedgerStore(PsBillStorage storage, TimeProvider time)
         if (entries.Any(e => e.ETag == default)) throw new ArgumentException("An ETag-checked update needs the ETag read with each row.", nameof(entries));
         var results = new LedgerEntry?[entries.Count];
         var now = time.GetUtcNow();
-        foreach (var chunk in Enumerable.Range(0, entries.Count).GroupBy(i => entries[i].Kind).SelectMany(kind => kind.Chunk(TransactionRows)))
+        foreach (var chunk in Enumerable.Range(0, entries.Count).GroupBy(i => entries[i].Kind).SelectMany(kind => kind.Chunk(TableClientExtensions.MaxTransactionActions)))
         {
             var written = chunk.Select(i => entries[i] with { UpdatedAt = now }).ToList();
-            var applied = await _table.SubmitLeavingOutRefusalsAsync(
+            var outcome = await _table.SubmitLeavingOutRefusalsAsync(
                 written.Select(e => new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(e), e.ETag)).ToList(), cancellationToken: cancellationToken).ConfigureAwait(false);
             for (var j = 0; j < chunk.Length; j++)
             {
-                if (applied.TryGetValue(j, out var etag))
+                if (outcome.Applied.TryGetValue(j, out var etag))
                 {
                     results[chunk[j]] = written[j] with { ETag = etag };
                     continue;
                 }
+                if (outcome.Refused.Contains(j)) continue; // changed by someone else since it was read: null, for the caller to re-read
                 try
                 {
                     results[chunk[j]] = await UpdateAsync(entries[chunk[j]], cancellationToken).ConfigureAwait(false);

@@ -34,7 +34,7 @@ public sealed class SourceSnapshotStore(PsBillStorage storage, SavedSnapshotCach
             foreach (var snapshot in kind.DistinctBy(s => s.Key).Select(ToEntity))
             {
                 var size = snapshot.Sum(p => p.Value is string text ? text.Length : 8);
-                if (batch.Count == 100 || chars + size > MaxTransactionChars)
+                if (batch.Count == TableClientExtensions.MaxTransactionActions || chars + size > MaxTransactionChars)
                 {
                     await _table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
                     batch.Clear();
