@@ -41,7 +41,7 @@ public sealed partial class RunFlowStepActivity(IServiceProvider services, TimeP
         LogRan(logger, input.Flow, input.RunId, input.Page, page.Counts.Seen, work.Items.Count, page.More, time.GetElapsedTime(started).TotalMilliseconds);
         return new FlowStepResult(
             work.Items,
-            work.Checkpoints.Select(c => new CheckpointValue(c.Name, c.Value, input.After?.FirstOrDefault(a => a.Name == c.Name)?.Value)).ToList(),
+            work.Checkpoints.Select(c => new CheckpointValue(c.Name, c.Value, run.ReadAfter?.GetValueOrDefault(c.Name))).ToList(),
             page.Counts.Seen, page.Counts.Parked, page.More);
     }
 
@@ -50,7 +50,7 @@ public sealed partial class RunFlowStepActivity(IServiceProvider services, TimeP
 
     private static PollPageResult Whole(RunCounts counts) => new(counts, More: false);
 
-    /// <summary>What follows a poll's last page (see <see cref="FlowOrchestration.HasFinish"/>).</summary>
+    /// <summary>What follows a poll's last page (see <see cref="FlowOrchestration.ReadsPages"/>).</summary>
     private async Task<PollPageResult> FinishAsync(string flow, RunContext run, CancellationToken cancellationToken)
     {
         var poll = flow switch

@@ -30,7 +30,7 @@ public static class FlowOrchestration
 
         // The next page is read while BILL works on this one (PeopleSoft and storage only, no slot); its checkpoint still
         // moves only after its own work, in the next execution.
-        var next = step.More && ReadsAhead(input.Flow) && step.Checkpoints.Count > 0
+        var next = step.More && ReadsPages(input.Flow) && step.Checkpoints.Count > 0
             ? ReadAheadAsync(context, new FlowStepInput(input.Flow, runId, input.Page + 1, step.Checkpoints), retry)
             : null;
         var tally = await WorkRounds.RunAsync(context, step.Items, input.GateKey, input.Work, runId);
@@ -45,7 +45,7 @@ public static class FlowOrchestration
         }
 
         var failed = tally.Failed;
-        if (HasFinish(input.Flow))
+        if (ReadsPages(input.Flow))
         {
             // What follows the last page (records parked for a vendor sent again, the withdrawn-voucher sweep), after its work.
             var finish = await StepAsync(context, input, runId, totals, new FlowStepInput(input.Flow, runId, input.Page, Finish: true), retry);
@@ -58,11 +58,9 @@ public static class FlowOrchestration
         return new FlowSummary(runId, input.Page + 1, totals, failed);
     }
 
-    /// <summary>The poll flows, which read PeopleSoft page by page: they read a page ahead, and have a step after the last page.</summary>
-    public static bool ReadsAhead(string flow) => flow is FunctionNames.PollSuppliers or FunctionNames.PollVouchers;
-
-    /// <summary>The flows with a step after their last page's work (<c>FinishAsync</c> of the poll).</summary>
-    public static bool HasFinish(string flow) => ReadsAhead(flow);
+    /// <summary>The poll flows, which read PeopleSoft page by page: they read a page ahead, and have a step after their last
+    /// page's work (<c>FinishAsync</c> of the poll).</summary>
+    public static bool ReadsPages(string flow) => flow is FunctionNames.PollSuppliers or FunctionNames.PollVouchers;
 
     /// <summary>Runs the flow's step; a step that failed after every attempt completes the run with why, and fails the flow.</summary>
     private static async Task<FlowStepResult> StepAsync(TaskOrchestrationContext context, FlowInput input, string runId, RunCounts totals, FlowStepInput stepInput, TaskOptions retry)

@@ -17,13 +17,12 @@ public sealed class SupplierPoll(PeopleSoftReader reader, IncrementalPoll poll, 
     public const string CheckpointName = "suppliers";
 
     /// <inheritdoc />
-    public async Task<PollPageResult> PollAsync(RunContext run, CancellationToken cancellationToken = default)
+    public Task<PollPageResult> PollAsync(RunContext run, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var page = await poll.PollAsync(run, new PollSource<PeopleSoftSupplier>(
+        return poll.PollAsync(run, new PollSource<PeopleSoftSupplier>(
             CheckpointName, WorkItemKind.Supplier, options.Value.VendorBatchSize,
-            reader.ReadSuppliersAsync, SnapshotJson.Of), cancellationToken).ConfigureAwait(false);
-        return page;
+            reader.ReadSuppliersAsync, SnapshotJson.Of), cancellationToken);
     }
 
     /// <inheritdoc />

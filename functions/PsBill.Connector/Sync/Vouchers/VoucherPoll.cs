@@ -17,13 +17,12 @@ public sealed class VoucherPoll(PeopleSoftReader reader, IncrementalPoll poll, P
     public const string CheckpointName = "vouchers";
 
     /// <inheritdoc />
-    public async Task<PollPageResult> PollAsync(RunContext run, CancellationToken cancellationToken = default)
+    public Task<PollPageResult> PollAsync(RunContext run, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var page = await poll.PollAsync(run, new PollSource<PeopleSoftVoucher>(
+        return poll.PollAsync(run, new PollSource<PeopleSoftVoucher>(
             CheckpointName, WorkItemKind.Voucher, options.Value.BillBatchSize,
-            reader.ReadApprovedVouchersAsync, SnapshotJson.Of), cancellationToken).ConfigureAwait(false);
-        return page;
+            reader.ReadApprovedVouchersAsync, SnapshotJson.Of), cancellationToken);
     }
 
     /// <inheritdoc />
