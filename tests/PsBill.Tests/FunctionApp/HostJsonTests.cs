@@ -42,6 +42,16 @@ public sealed class HostJsonTests
     }
 
     [Fact]
+    public void DurableTask_ExtendedSessions_AreOnWithAnIdleTimeout()
+    {
+        var durable = DurableTask();
+
+        // The isolated worker keeps a running instance in memory between episodes instead of reading its history again.
+        Assert.True(durable.GetProperty("extendedSessionsEnabled").GetBoolean());
+        Assert.InRange(durable.GetProperty("extendedSessionIdleTimeoutInSeconds").GetInt32(), 1, 600);
+    }
+
+    [Fact]
     public void HostJson_CustomHandlerQueuesAndBundle_AreGone()
     {
         Assert.Equal("2.0", Host.GetProperty("version").GetString());

@@ -40,4 +40,16 @@ public sealed class DurableHostOptions
     /// <summary>Orchestrations this process runs at once (<c>PsBill__Durable__MaxConcurrentOrchestrations</c>; default 10).</summary>
     [Range(1, 100)]
     public int MaxConcurrentOrchestrations { get; set; } = 10;
+
+    /// <summary>
+    /// Keep a running orchestration or entity in memory between its episodes (<c>PsBill__Durable__ExtendedSessions</c>;
+    /// default true; host.json's <c>extendedSessionsEnabled</c> in Azure). Without it every episode reads the instance's
+    /// whole history from the task hub's table again; with it only a new session, a restart or an eviction does. A crash
+    /// loses only the cache: the next episode reads the history as before.
+    /// </summary>
+    public bool ExtendedSessions { get; set; } = true;
+
+    /// <summary>How long an idle session stays in memory (<c>PsBill__Durable__ExtendedSessionIdleTimeout</c>; default 30 seconds).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ExtendedSessionIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

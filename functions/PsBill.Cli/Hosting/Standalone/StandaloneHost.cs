@@ -68,6 +68,8 @@ public sealed partial class StandaloneHost : IAsyncDisposable
         builder.Services.AddSingleton<ScheduleMonitor, InMemoryScheduleMonitor>();
         // The gRPC runners need the SDK's shim factory; entities are off unless it says so.
         builder.Services.TryAddSingleton(sp => new DurableTaskShimFactory(new DurableTaskWorkerOptions { EnableEntitySupport = true }, sp.GetRequiredService<ILoggerFactory>()));
+        // The runners keep extended sessions here (DurableHostOptions.ExtendedSessions); one cache for the process.
+        builder.Services.TryAddSingleton<ExtendedSessionsCache>();
         builder.Services.TryAddSingleton<StandaloneDurableClient>();
         builder.Services.AddPsBillAdminKey();
         builder.Services.AddHostedService<StorageWatchdog>();

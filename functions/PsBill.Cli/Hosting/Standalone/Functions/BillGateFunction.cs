@@ -1,5 +1,6 @@
 using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Extensions.DurableTask;
+using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Grpc;
 using PsBill.Workflows;
 using PsBill.Workflows.Gate;
@@ -7,9 +8,9 @@ using PsBill.Workflows.Gate;
 namespace PsBill.Cli.Hosting.Standalone.Functions;
 
 /// <summary>Entity <see cref="FunctionNames.Entities.BillGate"/>: <see cref="BillGate"/> through the Durable SDK's runner.</summary>
-public sealed class BillGateFunction(IServiceProvider services)
+public sealed class BillGateFunction(IServiceProvider services, ExtendedSessionsCache sessions)
 {
     /// <summary>One batch of operations (the isolated protocol's request and answer).</summary>
     [FunctionName(FunctionNames.Entities.BillGate)]
-    public Task<string> RunAsync([EntityTrigger] string request) => GrpcEntityRunner.LoadAndRunAsync(request, new BillGate(), services);
+    public Task<string> RunAsync([EntityTrigger] string request) => GrpcEntityRunner.LoadAndRunAsync(request, new BillGate(), sessions, services);
 }
