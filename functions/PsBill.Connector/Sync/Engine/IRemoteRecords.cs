@@ -5,7 +5,7 @@ namespace PsBill.Connector.Sync.Engine;
 
 /// <summary>The BILL side of one record type for <see cref="SyncEngine"/>: bulk create, look up, update, archive.</summary>
 /// <typeparam name="TPayload">The BILL model (<c>Vendor</c>, <c>VendorBill</c>).</typeparam>
-public interface IRemoteRecords<TPayload> where TPayload : class
+public interface IRemoteRecords<TPayload> : IExistingRecordFinder<TPayload> where TPayload : class
 {
     /// <summary>The record's name in audit steps and messages (<c>vendor</c>, <c>bill</c>).</summary>
     string Noun { get; }
@@ -25,8 +25,11 @@ public interface IRemoteRecords<TPayload> where TPayload : class
     /// <summary>Archives the existing object, or says why it cannot.</summary>
     Task<RemoteChange> ArchiveAsync(string remoteId, CancellationToken cancellationToken = default);
 
-    /// <summary>Before a record's first create: whether BILL holds it already, keyed in by hand. Reads only (the preview calls it too).</summary>
-    Task<ExistingMatch> FindExistingAsync(SyncPlan<TPayload> plan, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// A finder for the records of one batch before their first create: what the plans share is read once here (a vendor's
+    /// operator decisions: one query for the batch instead of a read per supplier). Reads only.
+    /// </summary>
+    Task<IExistingRecordFinder<TPayload>> FinderForAsync(IReadOnlyList<SyncPlan<TPayload>> plans, CancellationToken cancellationToken = default);
 
     /// <summary>Takes the existing object found by <see cref="FindExistingAsync"/> as the record's (link it, mark it), or says why it cannot.</summary>
     Task<RemoteChange> AdoptAsync(SyncPlan<TPayload> plan, string remoteId, CancellationToken cancellationToken = default);

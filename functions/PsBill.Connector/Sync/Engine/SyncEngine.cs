@@ -206,12 +206,13 @@ public sealed class SyncEngine(SyncLedger ledger, AuditTrail audit, RunCountsBuf
         where TPayload : class
     {
         var toCreate = new ConcurrentQueue<(int Index, (SyncPlan<TPayload>, LedgerEntry) Create)>();
+        var finder = await remote.FinderForAsync([.. creates.Select(c => c.Plan)], cancellationToken).ConfigureAwait(false);
         await ForEachAsync(Enumerable.Range(0, creates.Count).ToList(), OneByOneCalls, async (i, token) =>
         {
             var (plan, claimed) = creates[i];
             try
             {
-                var match = await remote.FindExistingAsync(plan, token).ConfigureAwait(false);
+                var match = await finder.FindExistingAsync(plan, token).ConfigureAwait(false);
                 switch (match.Kind)
                 {
                     case ExistingMatchKind.Adopt:

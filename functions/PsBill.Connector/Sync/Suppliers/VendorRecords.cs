@@ -56,11 +56,27 @@ public sealed class VendorRecords(BillClient client, BulkSplitter splitter, Bill
     }
 
     /// <inheritdoc />
+    public async Task<IExistingRecordFinder<Vendor>> FinderForAsync(IReadOnlyList<SyncPlan<Vendor>> plans, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        var matchable = plans.Where(Matchable).Select(p => p.Key).ToList();
+        if (matchable.Count == 0) return this;
+        return new DecidedFinder(this, await adoptions.GetProposalsAsync(matchable, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc />
     public async Task<ExistingMatch> FindExistingAsync(SyncPlan<Vendor> plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        if (!options.Value.MatchVendors || plan.Payload is null || plan.Detail.Marker is null) return ExistingMatch.None;
-        var decided = await adoptions.GetProposalAsync(plan.Key, cancellationToken).ConfigureAwait(false);
+        if (!Matchable(plan)) return ExistingMatch.None;
+        return await MatchAsync(plan, await adoptions.GetProposalAsync(plan.Key, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    }
+
+    private bool Matchable(SyncPlan<Vendor> plan) => options.Value.MatchVendors && plan.Payload is not null && plan.Detail.Marker is not null;
+
+    /// <summary>The match of a supplier whose operator decision (null: none) is known.</summary>
+    private async Task<ExistingMatch> MatchAsync(SyncPlan<Vendor> plan, VendorProposal? decided, CancellationToken cancellationToken)
+    {
         switch (decided)
         {
             case { Status: ProposalStatus.Confirmed, VendorId: { } confirmed }:
@@ -69,7 +85,7 @@ public sealed class VendorRecords(BillClient client, BulkSplitter splitter, Bill
                 return ExistingMatch.None; // an operator said none of the candidates is this supplier: a new vendor
         }
 
-        var verdict = matcher.Match(plan.Payload, plan.Detail.Marker, plan.MatchKeys, await directory.VendorsAsync(cancellationToken).ConfigureAwait(false));
+        var verdict = matcher.Match(plan.Payload!, plan.Detail.Marker!, plan.MatchKeys, await directory.VendorsAsync(cancellationToken).ConfigureAwait(false));
         if (verdict.Kind == MatchKind.None) return ExistingMatch.None;
         var candidates = new List<VendorCandidate>();
         var taken = false;
@@ -89,7 +105,7 @@ public sealed class VendorRecords(BillClient client, BulkSplitter splitter, Bill
         if (verdict.Kind == MatchKind.Sure && !taken)
             return ExistingMatch.Adopt(candidates[0].VendorId, $"'{candidates[0].Name}' score {candidates[0].Score} ({string.Join("; ", candidates[0].Reasons)})");
         return ExistingMatch.Park(
-            $"{plan.Key} ('{plan.Payload.Name}'): possible match with existing BILL vendors, confirm one or reject them (psbill vendors): {string.Join(" | ", candidates)}",
+            $"{plan.Key} ('{plan.Payload!.Name}'): possible match with existing BILL vendors, confirm one or reject them (psbill vendors): {string.Join(" | ", candidates)}",
             ParkCause.Match, candidates);
     }
 
@@ -126,5 +142,16 @@ public sealed class VendorRecords(BillClient client, BulkSplitter splitter, Bill
             Name = null,
             PaymentInformation = payload.PaymentInformation is null ? null : payload.PaymentInformation with { PayeeName = null },
         };
+    }
+
+    /// <summary>The finder of one batch: the operator decisions of its suppliers were read together.</summary>
+    private sealed class DecidedFinder(VendorRecords records, IReadOnlyDictionary<string, VendorProposal> decided) : IExistingRecordFinder<Vendor>
+    {
+        public Task<ExistingMatch> FindExistingAsync(SyncPlan<Vendor> plan, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(plan);
+            if (!records.Matchable(plan)) return Task.FromResult(ExistingMatch.None);
+            return records.MatchAsync(plan, decided.GetValueOrDefault(plan.Key), cancellationToken);
+        }
     }
 }

@@ -61,6 +61,10 @@ public sealed class BillRecords(BillClient client, BulkSplitter splitter, BillDi
     }
 
     /// <inheritdoc />
+    public Task<IExistingRecordFinder<VendorBill>> FinderForAsync(IReadOnlyList<SyncPlan<VendorBill>> plans, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IExistingRecordFinder<VendorBill>>(this); // what bills share (a vendor's bills) BillDirectory already keeps
+
+    /// <inheritdoc />
     public async Task<ExistingMatch> FindExistingAsync(SyncPlan<VendorBill> plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
