@@ -61,7 +61,7 @@ public sealed class VendorRecords(BillClient client, BulkSplitter splitter, Bill
         ArgumentNullException.ThrowIfNull(plans);
         var matchable = plans.Where(Matchable).Select(p => p.Key).ToList();
         if (matchable.Count == 0) return this;
-        return new DecidedFinder(this, await adoptions.GetProposalsAsync(matchable, cancellationToken).ConfigureAwait(false));
+        return new DecidedFinder(this, matchable.ToHashSet(StringComparer.Ordinal), await adoptions.GetProposalsAsync(matchable, cancellationToken).ConfigureAwait(false));
     }
 
     /// <inheritdoc />
@@ -144,14 +144,17 @@ public sealed class VendorRecords(BillClient client, BulkSplitter splitter, Bill
         };
     }
 
-    /// <summary>The finder of one batch: the operator decisions of its suppliers were read together.</summary>
-    private sealed class DecidedFinder(VendorRecords records, IReadOnlyDictionary<string, VendorProposal> decided) : IExistingRecordFinder<Vendor>
+    /// <summary>The finder of one batch: the operator decisions of its suppliers (<paramref name="asked"/>) were read together;
+    /// a supplier outside the batch is read on its own, never taken as undecided.</summary>
+    private sealed class DecidedFinder(VendorRecords records, HashSet<string> asked, IReadOnlyDictionary<string, VendorProposal> decided) : IExistingRecordFinder<Vendor>
     {
         public Task<ExistingMatch> FindExistingAsync(SyncPlan<Vendor> plan, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(plan);
             if (!records.Matchable(plan)) return Task.FromResult(ExistingMatch.None);
-            return records.MatchAsync(plan, decided.GetValueOrDefault(plan.Key), cancellationToken);
+            return asked.Contains(plan.Key)
+                ? records.MatchAsync(plan, decided.GetValueOrDefault(plan.Key), cancellationToken)
+                : records.FindExistingAsync(plan, cancellationToken);
         }
     }
 }
