@@ -10,9 +10,9 @@ internal static class DurableSettings
         options.HubName = settings.TaskHub;
         options.MaxConcurrentActivityFunctions = settings.MaxConcurrentActivities;
         options.MaxConcurrentOrchestratorFunctions = settings.MaxConcurrentOrchestrations;
-        // A start of a running instance id is refused: the singletons and the settlement ids rely on it.
         options.ExtendedSessionsEnabled = settings.ExtendedSessions;
         options.ExtendedSessionIdleTimeoutInSeconds = (int)settings.ExtendedSessionIdleTimeout.TotalSeconds;
+        // A start of a running instance id is refused: the singletons and the settlement ids rely on it.
         options.OverridableExistingInstanceStates = OverridableStates.NonRunningStates;
         options.StorageProvider["partitionCount"] = settings.PartitionCount;
         options.StorageProvider["controlQueueVisibilityTimeout"] = settings.ControlQueueVisibilityTimeout;
