@@ -57,11 +57,14 @@ public static class FunctionNames
         /// <summary>One BILL payment settled back into PeopleSoft (started by the webhook).</summary>
         public const string SettlePayment = "SettlePayment";
 
+        /// <summary>Settles the payments waiting in the settlement queue, a batch per BillGate slot hold, until none wait.</summary>
+        public const string SettlementLane = "SettlementLane";
+
         /// <summary>Chosen ledger keys run again (an item, a run, all parked, all failed).</summary>
         public const string Replay = "Replay";
 
         /// <summary>Every orchestrator name.</summary>
-        public static IReadOnlyList<string> All { get; } = [.. FunctionNames.Flows.Select(ForFlow), BillLane, SettlePayment, Replay];
+        public static IReadOnlyList<string> All { get; } = [.. FunctionNames.Flows.Select(ForFlow), BillLane, SettlePayment, SettlementLane, Replay];
     }
 
     /// <summary>Activity names.</summary>
@@ -75,6 +78,9 @@ public static class FunctionNames
 
         /// <summary>Runs one work item (a bulk vendor or bill batch, one payment) on the slot its lane holds.</summary>
         public const string RunWorkItem = "RunWorkItem";
+
+        /// <summary>Runs several work items one after another (a settlement lane's batch of payments) on the slot its lane holds.</summary>
+        public const string RunWorkItems = "RunWorkItems";
 
         /// <summary>Writes the create results of BILL calls to the ledger and the audit trail, outside the BILL slots.</summary>
         public const string RecordResults = "RecordResults";
@@ -95,7 +101,7 @@ public static class FunctionNames
         public const string TieOut = "TieOut";
 
         /// <summary>Every activity name.</summary>
-        public static IReadOnlyList<string> All { get; } = [StartRun, RunFlowStep, RunWorkItem, RecordResults, SaveCheckpoints, RecordFailures, CompleteRun, ReadBillForTieOut, TieOut];
+        public static IReadOnlyList<string> All { get; } = [StartRun, RunFlowStep, RunWorkItem, RunWorkItems, RecordResults, SaveCheckpoints, RecordFailures, CompleteRun, ReadBillForTieOut, TieOut];
     }
 
     /// <summary>Entity names.</summary>
@@ -104,7 +110,10 @@ public static class FunctionNames
         /// <summary>The BILL semaphore: one entity per slot, <c>{organization hash}-{n}</c>.</summary>
         public const string BillGate = "BillGate";
 
+        /// <summary>The payments webhooks brought, waiting for a settlement lane: one entity per organization hash.</summary>
+        public const string SettlementQueue = "SettlementQueue";
+
         /// <summary>Every entity name.</summary>
-        public static IReadOnlyList<string> All { get; } = [BillGate];
+        public static IReadOnlyList<string> All { get; } = [BillGate, SettlementQueue];
     }
 }

@@ -68,6 +68,7 @@ public static class PsBillServiceCollectionExtensions
         services.TryAddSingleton<StartRunActivity>();
         services.TryAddSingleton<RunFlowStepActivity>();
         services.TryAddSingleton<RunWorkItemActivity>();
+        services.TryAddSingleton<RunWorkItemsActivity>();
         services.TryAddSingleton<RecordResultsActivity>();
         services.TryAddSingleton<SaveCheckpointsActivity>();
         services.TryAddSingleton<RecordFailuresActivity>();

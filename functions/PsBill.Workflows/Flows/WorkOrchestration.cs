@@ -3,9 +3,8 @@ using Microsoft.DurableTask;
 namespace PsBill.Workflows.Flows;
 
 /// <summary>
-/// The orchestration behind <see cref="FunctionNames.Orchestrators.SettlePayment"/> (a webhook's payment; instance id
-/// from the payment and the event, so a repeated delivery starts nothing new) and <see cref="FunctionNames.Orchestrators.Replay"/>
-/// (keys an operator chose): its items fanned out over the BillGate. The ledger keeps both from posting or creating twice.
+/// The orchestration behind <see cref="FunctionNames.Orchestrators.Replay"/> (keys an operator chose): its items fanned out
+/// over the BillGate. The ledger keeps a replay from posting or creating twice.
 /// </summary>
 public static class WorkOrchestration
 {

@@ -32,8 +32,8 @@ public sealed class FunctionMetadataTests
         ];
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), Metadata.Functions.Keys.Order(StringComparer.Ordinal));
-        // 5 timers, 3 HTTP functions, 7 orchestrators, 9 activities, 1 entity.
-        Assert.Equal(25, Metadata.Functions.Count);
+        // 5 timers, 3 HTTP functions, 8 orchestrators, 10 activities, 2 entities.
+        Assert.Equal(28, Metadata.Functions.Count);
     }
 
     [Fact]
