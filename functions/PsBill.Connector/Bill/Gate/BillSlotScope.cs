@@ -27,10 +27,15 @@ public static class BillSlotScope
         return new Allow(previous);
     }
 
-    /// <summary>Opens the scope for the current call (an activity); dispose it when the activity ends.</summary>
+    /// <summary>
+    /// Opens the scope for the current call (an activity); dispose it when the activity ends. Inside an open scope it opens
+    /// none of its own: an activity that runs several items (a settlement lane's batch) holds one slot for all of them, so
+    /// items it runs side by side share the one call in flight.
+    /// </summary>
     public static IDisposable Enter()
     {
         var previous = Current.Value;
+        if (previous is not null) return new Allow(Forbidden.Value);
         var slot = new SemaphoreSlim(1, 1);
         Current.Value = slot;
         return new Exit(previous, slot);

@@ -24,6 +24,30 @@ public sealed class FlowSlotBillCallGateTests
     }
 
     [Fact]
+    public async Task EnterAsync_InAScopeOpenedInsideAnother_SharesTheOuterSlot()
+    {
+        using var gate = new FlowSlotBillCallGate(Options.Create(new BillGateOptions { SlotCount = 3 }));
+        using (BillSlotScope.Enter())
+        {
+            // A lane's batch: each item opens the scope again (RunWorkItemActivity) while the batch runs two side by side.
+            var first = Task.Run(async () =>
+            {
+                using (BillSlotScope.Enter()) return await gate.EnterAsync();
+            });
+            var held = await first.WaitAsync(TimeSpan.FromSeconds(5));
+            var second = Task.Run(async () =>
+            {
+                using (BillSlotScope.Enter()) return await gate.EnterAsync();
+            });
+            await Task.Delay(100);
+            Assert.False(second.IsCompleted);
+
+            await held.DisposeAsync();
+            await (await second.WaitAsync(TimeSpan.FromSeconds(5))).DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task EnterAsync_OutsideAFlow_AdmitsTheSlotCount()
     {
         using var gate = new FlowSlotBillCallGate(Options.Create(new BillGateOptions { SlotCount = 2 }));
