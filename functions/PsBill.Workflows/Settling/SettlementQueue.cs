@@ -11,24 +11,30 @@ namespace PsBill.Workflows.Settling;
 /// per batch, not per payment. The queue starts a lane, with the oldest waiting payments, whenever a slot has fewer than
 /// <see cref="SettlementQueueState.LanesPerSlot"/> (the second waits at the slot's lock, so the slot goes from one batch
 /// to the next with one lock handoff); a lane that has answered its batch says so, and a new lane takes the next batch.
-/// Entity operations run one at a time, so queueing and starting never race.
+/// A lane that never says so is found by a look the queue schedules for itself, and its batch waits again
+/// (<see cref="SettlementQueueState.LaneTimeout"/>). Entity operations run one at a time, so queueing and starting never
+/// race. Entities do not replay, so reading the clock here is safe.
 /// </summary>
-public sealed class SettlementQueue : TaskEntity<SettlementQueueState>
+public sealed class SettlementQueue(TimeProvider time) : TaskEntity<SettlementQueueState>
 {
-    /// <summary>Payments a lane takes at once: one activity settles them one after another on the lane's slot.</summary>
+    /// <summary>Payments a lane takes at once: one activity settles them on the lane's slot.</summary>
     public const int BatchSize = 20;
 
     /// <summary>The queue of the organization behind <paramref name="gateKey"/>.</summary>
     public static EntityInstanceId For(string gateKey) => new(FunctionNames.Entities.SettlementQueue, gateKey);
 
     /// <summary>Operation <c>Enqueue</c>: a payment waits for a lane; a lane is started if a slot has room for one.</summary>
-    public void Enqueue(QueuedSettlement entry) => Start(State.Add(entry, Context.Id.Key, BatchSize, restart: false));
-
-    /// <summary>Operation <c>Requeue</c>: a payment waited longer than any lane takes; it waits again and lanes are started anew.</summary>
-    public void Requeue(QueuedSettlement entry) => Start(State.Add(entry, Context.Id.Key, BatchSize, restart: true));
+    public void Enqueue(QueuedSettlement entry) => Start(State.Add(entry, Context.Id.Key, BatchSize, time.GetUtcNow()));
 
     /// <summary>Operation <c>Finish</c>: a lane (its instance id) has answered its batch.</summary>
-    public void Finish(string laneId) => Start(State.Finish(laneId, Context.Id.Key, BatchSize));
+    public void Finish(string laneId) => Start(State.Finish(laneId, Context.Id.Key, BatchSize, time.GetUtcNow()));
+
+    /// <summary>Operation <c>Check</c>, which the queue signals to itself: lost lanes' batches wait again.</summary>
+    public void Check()
+    {
+        State.CheckDue = null;
+        Start(State.Recover(Context.Id.Key, BatchSize, time.GetUtcNow()));
+    }
 
     /// <summary>Operation <c>Get</c>: the state, for the ops view and tests.</summary>
     public SettlementQueueState Get() => State;
@@ -40,9 +46,15 @@ public sealed class SettlementQueue : TaskEntity<SettlementQueueState>
     {
         foreach (var lane in lanes)
         {
-            var work = lane.Batch[0].Work;
             Context.ScheduleNewOrchestration(FunctionNames.Orchestrators.SettlementLane,
-                new SettlementLaneInput(Context.Id.Key, lane.Slot, lane.Batch, work), new StartOrchestrationOptions(lane.InstanceId));
+                new SettlementLaneInput(Context.Id.Key, lane.Slot, lane.Batch, lane.Batch[0].Work), new StartOrchestrationOptions(lane.InstanceId));
+        }
+
+        // One look pending at a time, due when the oldest running lane would count as lost.
+        if (State.CheckDue is null && State.NextLossCheck() is { } due)
+        {
+            State.CheckDue = due;
+            Context.SignalEntity(Context.Id, nameof(Check), options: new SignalEntityOptions { SignalTime = due });
         }
     }
 }

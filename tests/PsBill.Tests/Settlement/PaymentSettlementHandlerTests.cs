@@ -35,13 +35,35 @@ public sealed class PaymentSettlementHandlerTests(AzuriteFixture azurite) : ICla
         Assert.Equal(0, host.PeopleSoft.GetFigures().DuplicatePayments);
         var row = await host.Ledger.GetAsync($"payment:{payment.Id}:{bill.BillId}");
         Assert.Equal(LedgerState.Done, row!.State);
-        // One payment is one lane: it runs inside the settlement orchestration, with no sub-orchestration of its own.
+        // The settlement starts no BillLane of its own: a settlement lane of the queue settled it.
         Assert.Equal(0, await host.LanesStartedAsync());
+        Assert.InRange(await host.SettlementLanesStartedAsync(), 1, 2);
 
         // A replay by an operator does not post again either.
         await host.EnqueueAsync(payment.Id, bill.BillId, replay: true);
         await host.DrainAsync();
         Assert.Single(host.PaymentsOn(bill));
+    }
+
+    [Fact]
+    public async Task HandleAsync_ABurstOfWebhooks_SettledInBatchesEachPaymentOnceWithinTheSlots()
+    {
+        await using var host = await SettlementTestHost.StartAsync(azurite.ConnectionString);
+        await host.SubscribeAsync();
+        var bills = await host.SeedBillsAsync(Enumerable.Range(1, 16).Select(n => 100m + n + 0.25m).ToArray());
+
+        var payments = new List<string>();
+        foreach (var bill in bills) payments.Add((await host.Bill.PayAsync(new SimulatedPaymentRequest { Bills = [new SimulatedBillPayment(bill.BillId)] })).Id);
+        await host.DrainAsync();
+
+        foreach (var bill in bills) Assert.Equal(bill.Amount, Assert.Single(host.PaymentsOn(bill)).Amount);
+        Assert.Equal(0, host.PeopleSoft.GetFigures().DuplicatePayments);
+        Assert.Equal(16, await host.SettlementsStartedAsync());
+        // Each payment kept its own settlement orchestration, but lanes took several waiting payments per slot hold.
+        Assert.InRange(await host.SettlementLanesStartedAsync(), 1, 15);
+        Assert.InRange(host.Bill.GetFigures().MaxConcurrentCalls, 1, 3);
+        for (var i = 0; i < bills.Count; i++)
+            Assert.Equal(LedgerState.Done, (await host.Ledger.GetAsync($"payment:{payments[i]}:{bills[i].BillId}"))!.State);
     }
 
     [Fact]

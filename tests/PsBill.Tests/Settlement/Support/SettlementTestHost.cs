@@ -171,13 +171,23 @@ internal sealed class SettlementTestHost : IAsyncDisposable
         return count;
     }
 
-    /// <summary>Lane sub-orchestrations the settlements started.</summary>
+    /// <summary>BillLane sub-orchestrations the settlements started (none: their lanes are the settlement queue's).</summary>
     public async Task<int> LanesStartedAsync()
     {
         var client = await new FlowDriver(Services).ClientAsync();
         var count = 0;
         await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "settle-" }))
             if (instance.Name == PsBill.Workflows.FunctionNames.Orchestrators.BillLane) count++;
+        return count;
+    }
+
+    /// <summary>Settlement lanes the settlement queue started (each settles a batch of waiting payments).</summary>
+    public async Task<int> SettlementLanesStartedAsync()
+    {
+        var client = await new FlowDriver(Services).ClientAsync();
+        var count = 0;
+        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "settlelane-" }))
+            if (instance.Name == PsBill.Workflows.FunctionNames.Orchestrators.SettlementLane) count++;
         return count;
     }
 
