@@ -22,7 +22,7 @@ public sealed class FunctionClassesTests
     {
         var classes = ClassNames();
 
-        Assert.Equal(25, classes.Count);
+        Assert.Equal(28, classes.Count);
         Assert.All(classes, name => Assert.StartsWith("PsBill.FunctionApp.Functions.", name, StringComparison.Ordinal));
         Assert.All(classes, name => Assert.Single(App.GetType(name)!.GetMethods(), m => m.GetCustomAttribute<FunctionAttribute>() is not null));
     }
@@ -37,6 +37,17 @@ public sealed class FunctionClassesTests
         await using var provider = Services().BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await using var scope = provider.CreateAsyncScope();
         Assert.IsType(type, ActivatorUtilities.CreateInstance(scope.ServiceProvider, type));
+    }
+
+    [Theory]
+    [InlineData(typeof(PsBill.Workflows.Gate.BillGate))]
+    [InlineData(typeof(PsBill.Workflows.Settling.SettlementQueue))]
+    public async Task EntityClass_FromTheCompositionRoot_IsCreated(Type type)
+    {
+        // TaskEntityDispatcher.DispatchAsync<T>() builds the entity from the app's services (the queue takes the TimeProvider).
+        await using var provider = Services().BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        await using var scope = provider.CreateAsyncScope();
+        Assert.IsType(type, ActivatorUtilities.GetServiceOrCreateInstance(scope.ServiceProvider, type));
     }
 
     private static List<string> ClassNames() =>
