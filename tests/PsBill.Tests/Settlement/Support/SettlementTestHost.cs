@@ -161,33 +161,21 @@ internal sealed class SettlementTestHost : IAsyncDisposable
     }
 
     /// <summary>Settlement orchestrations started so far (by webhooks or <see cref="EnqueueAsync"/>).</summary>
-    public async Task<int> SettlementsStartedAsync()
-    {
-        var client = await new FlowDriver(Services).ClientAsync();
-        var count = 0;
-        // Lanes would share the id prefix (settle-...-lane-...): count the settlements themselves.
-        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "settle-" }))
-            if (instance.Name == PsBill.Workflows.FunctionNames.Orchestrators.SettlePayment) count++;
-        return count;
-    }
+    public Task<int> SettlementsStartedAsync() => InstancesAsync("settle-", PsBill.Workflows.FunctionNames.Orchestrators.SettlePayment);
 
     /// <summary>BillLane sub-orchestrations the settlements started (none: their lanes are the settlement queue's).</summary>
-    public async Task<int> LanesStartedAsync()
-    {
-        var client = await new FlowDriver(Services).ClientAsync();
-        var count = 0;
-        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "settle-" }))
-            if (instance.Name == PsBill.Workflows.FunctionNames.Orchestrators.BillLane) count++;
-        return count;
-    }
+    public Task<int> LanesStartedAsync() => InstancesAsync("settle-", PsBill.Workflows.FunctionNames.Orchestrators.BillLane);
 
     /// <summary>Settlement lanes the settlement queue started (each settles a batch of waiting payments).</summary>
-    public async Task<int> SettlementLanesStartedAsync()
+    public Task<int> SettlementLanesStartedAsync() => InstancesAsync("settlelane-", PsBill.Workflows.FunctionNames.Orchestrators.SettlementLane);
+
+    // Instances of one orchestrator under an id prefix: BillLanes would share a settlement's prefix (settle-...-lane-...).
+    private async Task<int> InstancesAsync(string prefix, string orchestrator)
     {
         var client = await new FlowDriver(Services).ClientAsync();
         var count = 0;
-        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "settlelane-" }))
-            if (instance.Name == PsBill.Workflows.FunctionNames.Orchestrators.SettlementLane) count++;
+        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = prefix }))
+            if (instance.Name == orchestrator) count++;
         return count;
     }
 
