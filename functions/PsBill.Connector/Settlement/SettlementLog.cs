@@ -14,6 +14,9 @@ internal static partial class SettlementLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Settlement {Key}: {Step} {Outcome} ({Detail})")]
     public static partial void Step(ILogger logger, string key, string step, string outcome, string detail);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{StepCount} audit steps of payment {PaymentId} were not written after a failed attempt: {Reason}")]
+    public static partial void AuditNotWritten(ILogger logger, int stepCount, string paymentId, string reason);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Payment {PaymentId} has singleStatus {SingleStatus}, which PsBill does not know; treated as not final")]
     public static partial void UnknownStatus(ILogger logger, string paymentId, string? singleStatus);
 
