@@ -7,6 +7,7 @@ using PsBill.Connector.Storage;
 using PsBill.Connector.Storage.Failures;
 using PsBill.Connector.Storage.Ledger;
 using PsBill.Sandbox.World;
+using PsBill.Workflows;
 using PsBill.Simulators.Azurite;
 using PsBill.Tests.Credentials;
 using PsBill.Tests.Infrastructure;
@@ -138,6 +139,24 @@ internal sealed class CrashWorld : IAsyncDisposable
             Assert.True(TimeProvider.System.GetElapsedTime(started) < timeout, $"not {what} after {timeout}; see {Host.LogPath}:\n{Host.Tail()}");
             await Task.Delay(10);
         }
+    }
+
+    /// <summary>
+    /// Subscribes the child's webhook endpoint to BILL's payment notifications, as <c>psbill bill webhook subscribe</c> would,
+    /// and puts the subscription's security key in the child's credential store (it reads a secret it has not asked for yet).
+    /// </summary>
+    public async Task SubscribeHostToWebhooksAsync()
+    {
+        // The connector's own composition over the child's settings and credential store: the subscriber writes the key there.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(World.HostSettings).AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["PsBill:Credentials:Store"] = nameof(SecretStoreKind.Local),
+            ["PsBill:Credentials:LocalPath"] = _folder.File("credentials/credentials.bin"),
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        services.AddPsBill(configuration);
+        await using var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<PsBill.Connector.Settlement.Webhooks.WebhookSubscriber>().SubscribeAsync(new Uri(Host.BaseAddress, "api/bill/webhook"));
     }
 
     /// <summary>How long a child may take to serve HTTP after a start.</summary>

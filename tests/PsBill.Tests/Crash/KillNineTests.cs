@@ -8,7 +8,7 @@ namespace PsBill.Tests.Crash;
 
 /// <summary>
 /// Issue 10: kill -9 of the standalone host (<c>psbill run</c>, a child process) at several points of a 1,500-voucher first
-/// load and of the settlement of 150 payments, started again each time and nothing else: no operator action, no replay.
+/// load, of the settlement of 150 payments by PollPayments and of 120 that webhooks brought (settlement lanes), started again each time and nothing else: no operator action, no replay.
 /// Every approved, mappable voucher must end as exactly one bill and every cleared payment as one PeopleSoft payment,
 /// nothing parked or failed because of the crashes, nothing left "intent", and BILL never sees more than 3 calls at once. Each kill costs about a minute: the killed host's messages come back after the storage
 /// provider's visibility timeout (1 minute, the shortest it allows).
@@ -53,6 +53,27 @@ public sealed class KillNineTests(ITestOutputHelper output)
         await world.WaitUntilAsync(() => world.World.PeopleSoft.GetFigures().PaymentsRecorded >= 40, FlowTimeout, "40 payments recorded");
         kills.Add(await KillAndRestartAsync(world, () => world.World.PeopleSoft.GetFigures().PaymentsRecorded, "PollPayments"));
         await world.WaitForFlowAsync("PollPayments", FlowTimeout);
+
+        // 5: while settlement lanes settle 120 payments BILL's webhooks brought (a batch of payments per slot hold). BILL
+        // retries the notifications the dead host missed; PollPayments, as its timer would, finds any it gave up on.
+        await world.SubscribeHostToWebhooksAsync();
+        var notified = world.World.Bill.GetBills().Skip(paid.Count).Take(120).ToList();
+        var recordedBefore = world.World.PeopleSoft.GetFigures().PaymentsRecorded;
+        foreach (var bill in notified) await world.World.Bill.PayAsync(new SimulatedPaymentRequest { Bills = [new SimulatedBillPayment(bill.Id, bill.DueAmount)] });
+        await world.WaitUntilAsync(() => world.World.PeopleSoft.GetFigures().PaymentsRecorded >= recordedBefore + 30, FlowTimeout, "30 notified payments recorded");
+        kills.Add(await KillAndRestartAsync(world, () => world.World.PeopleSoft.GetFigures().PaymentsRecorded, "PollPayments", "settlement lanes"));
+        await world.World.Bill.WaitForWebhooksAsync();
+        await world.Ops.StartFlowAsync("PollPayments");
+        await world.WaitForFlowAsync("PollPayments", FlowTimeout);
+        await world.WaitUntilAsync(() => world.World.PeopleSoft.GetFigures().PaymentsRecorded >= recordedBefore + notified.Count, FlowTimeout, "every notified payment recorded");
+        // PeopleSoft counts a payment when it is posted; the ledger row is done once it is confirmed.
+        var confirming = Stopwatch.StartNew();
+        while (await world.IntentCountAsync() > 0)
+        {
+            Assert.True(confirming.Elapsed < FlowTimeout, $"ledger rows still intent {FlowTimeout} after the last payment was posted");
+            await Task.Delay(200);
+        }
+        paid.AddRange(notified);
         var elapsed = clock.Elapsed;
 
         var outcome = await world.OutcomeAsync();
@@ -76,8 +97,9 @@ public sealed class KillNineTests(ITestOutputHelper output)
         Assert.All(kills.Where(k => k.Flow != "PollSuppliers"), k => Assert.True(k.Intents > 0, $"the {k.Flow} kill at {k.Created} left no row intent"));
     }
 
-    /// <summary>kill -9, count what the dead host left "intent", start it again at once, and wait until the work moves on.</summary>
-    private static async Task<KillFigures> KillAndRestartAsync(CrashWorld world, Func<int> progress, string flow)
+    /// <summary>kill -9, count what the dead host left "intent", start it again at once, and wait until the work moves on
+    /// (or <paramref name="flow"/> has completed); <paramref name="label"/> names the kill in the output.</summary>
+    private static async Task<KillFigures> KillAndRestartAsync(CrashWorld world, Func<int> progress, string flow, string? label = null)
     {
         await world.Host.KillAsync();
         var killed = Stopwatch.StartNew();
@@ -90,7 +112,7 @@ public sealed class KillNineTests(ITestOutputHelper output)
             Assert.True(world.Host.IsRunning, $"psbill run exited ({world.Host.ExitCode}) after a restart; see {world.Host.LogPath}:\n{world.Host.Tail()}");
             await Task.Delay(100);
         }
-        return new KillFigures(flow, before, intents, killed.Elapsed);
+        return new KillFigures(label ?? flow, before, intents, killed.Elapsed);
     }
 
     private sealed record KillFigures(string Flow, int Created, int Intents, TimeSpan Recovery);
