@@ -53,7 +53,7 @@ public sealed class PaymentSettler(
                 {
                     PaymentDisposition.Cleared => await PostAsync(context, cancellationToken).ConfigureAwait(false),
                     PaymentDisposition.Reverse => await ReverseAsync(context, cancellationToken).ConfigureAwait(false),
-                    _ => await PendingAsync(context, cancellationToken).ConfigureAwait(false),
+                    _ => Pending(context),
                 });
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -75,16 +75,16 @@ public sealed class PaymentSettler(
         var insert = await ledger.TryInsertIntentAsync(posting.Key, null, context.RunId, posting.ToJson(), cancellationToken).ConfigureAwait(false);
         if (insert.Inserted)
         {
-            await AuditAsync(context, posting.Key, "ledger.intent", "ok", Describe(posting), cancellationToken).ConfigureAwait(false);
+            Audit(context, posting.Key, "ledger.intent", "ok", Describe(posting));
             if (posting.VoucherKey is null) return await ParkAsync(context, insert.Entry, NoVoucherReason(posting), cancellationToken).ConfigureAwait(false);
             return await FirstPostAsync(context, insert.Entry, posting, cancellationToken).ConfigureAwait(false);
         }
 
         var row = insert.Entry;
         if (row.State == LedgerState.Done)
-            return await AlreadyAsync(context, row, $"already posted as {row.RemoteId}", cancellationToken).ConfigureAwait(false);
+            return Already(context, row, $"already posted as {row.RemoteId}");
         if (row.State == SettlementStates.Reversed || row.State == SettlementStates.Voided || row.State == SettlementStates.Reversing)
-            return await AlreadyAsync(context, row, $"BILL shows it cleared but the ledger has it {row.State}: a void came first; nothing is posted again", cancellationToken).ConfigureAwait(false);
+            return Already(context, row, $"BILL shows it cleared but the ledger has it {row.State}: a void came first; nothing is posted again");
         if (row.State == LedgerState.Parked && !context.Replay)
             return new AllocationResult(row.Key, AllocationResultKind.Parked, row.ParkedReason ?? "parked");
         if (IsHeldByAnother(row)) return HeldByAnother(row);
@@ -103,7 +103,7 @@ public sealed class PaymentSettler(
         switch (presence)
         {
             case PostingPresence.InForce:
-                await AuditAsync(context, row.Key, "peoplesoft.lookup", "found", $"an earlier attempt had posted it ({current.Reference}); adopted", cancellationToken).ConfigureAwait(false);
+                Audit(context, row.Key, "peoplesoft.lookup", "found", $"an earlier attempt had posted it ({current.Reference}); adopted");
                 return await MarkPostedAsync(context, claimed, current, current.RemoteId ?? current.Reference, cancellationToken).ConfigureAwait(false);
             case PostingPresence.Different:
                 return await ParkAsync(context, claimed, DifferentReason(current), cancellationToken).ConfigureAwait(false);
@@ -129,14 +129,14 @@ public sealed class PaymentSettler(
         {
             // Nothing was sent: say so, so the next attempt may post (after looking again) even in a mode that cannot look.
             var kept = await ledger.UpdateAsync(row with { Detail = (posting with { Unsent = true }).ToJson() }, cancellationToken).ConfigureAwait(false);
-            await AuditAsync(context, kept.Key, "peoplesoft.lookup", "retry", $"not sent: the look-up before the first post failed: {ex.Message}", cancellationToken).ConfigureAwait(false);
+            Audit(context, kept.Key, "peoplesoft.lookup", "retry", $"not sent: the look-up before the first post failed: {ex.Message}");
             return AllocationResult.Retry(kept.Key, _options.RetryDelay, ex.Message);
         }
         switch (presence)
         {
             case PostingPresence.InForce:
-                await AuditAsync(context, row.Key, "peoplesoft.lookup", "found",
-                    $"the ledger had no record, but PeopleSoft already shows {Describe(posting)}; adopted, nothing sent", cancellationToken).ConfigureAwait(false);
+                Audit(context, row.Key, "peoplesoft.lookup", "found",
+                    $"the ledger had no record, but PeopleSoft already shows {Describe(posting)}; adopted, nothing sent");
                 return await MarkPostedAsync(context, row, posting, posting.RemoteId ?? posting.Reference, cancellationToken).ConfigureAwait(false);
             case PostingPresence.Different:
                 return await ParkAsync(context, row, DifferentReason(posting), cancellationToken).ConfigureAwait(false);
@@ -163,7 +163,7 @@ public sealed class PaymentSettler(
         {
             return await ParkAsync(context, row, ex.Message, cancellationToken).ConfigureAwait(false);
         }
-        await AuditAsync(context, row.Key, "peoplesoft.post", "ok", $"{posting.Mode}: {Describe(posting)} as {remoteId}", cancellationToken).ConfigureAwait(false);
+        Audit(context, row.Key, "peoplesoft.post", "ok", $"{posting.Mode}: {Describe(posting)} as {remoteId}");
         var posted = posting with { RemoteId = remoteId, Unsent = false };
 
         PostingPresence presence;
@@ -175,29 +175,28 @@ public sealed class PaymentSettler(
         {
             // Posted but not confirmed: the intent stays, and the next attempt looks it up (and adopts it) first.
             var kept = await ledger.UpdateAsync(row with { Detail = posted.ToJson() }, cancellationToken).ConfigureAwait(false);
-            return await RetryAsync(context, kept.Key, $"posted, but the confirmation query failed: {ex.Message}", cancellationToken).ConfigureAwait(false);
+            return ConfirmLater(context, kept.Key, $"posted, but the confirmation query failed: {ex.Message}");
         }
 
         switch (presence)
         {
             case PostingPresence.InForce:
             case PostingPresence.Unknown:
-                await AuditAsync(context, row.Key, "peoplesoft.confirm", presence == PostingPresence.InForce ? "ok" : "n/a",
-                    presence == PostingPresence.InForce ? "PeopleSoft shows the payment" : $"{posting.Mode} postings cannot be queried; PeopleSoft answered {remoteId}",
-                    cancellationToken).ConfigureAwait(false);
+                Audit(context, row.Key, "peoplesoft.confirm", presence == PostingPresence.InForce ? "ok" : "n/a",
+                    presence == PostingPresence.InForce ? "PeopleSoft shows the payment" : $"{posting.Mode} postings cannot be queried; PeopleSoft answered {remoteId}");
                 return await MarkPostedAsync(context, row, posted, remoteId, cancellationToken).ConfigureAwait(false);
             case PostingPresence.Different:
                 return await ParkAsync(context, row, DifferentReason(posted), cancellationToken).ConfigureAwait(false);
             default:
                 await ledger.UpdateAsync(row with { Detail = posted.ToJson() }, cancellationToken).ConfigureAwait(false);
-                return await RetryAsync(context, row.Key, "posted, but PeopleSoft does not show it yet; looking again later", cancellationToken).ConfigureAwait(false);
+                return ConfirmLater(context, row.Key, "posted, but PeopleSoft does not show it yet; looking again later");
         }
     }
 
     private async Task<AllocationResult> MarkPostedAsync(AllocationContext context, LedgerEntry row, SettlementPosting posting, string remoteId, CancellationToken cancellationToken)
     {
         await ledger.UpdateAsync(row with { State = LedgerState.Done, RemoteId = remoteId, ParkedReason = null, Detail = (posting with { RemoteId = remoteId }).ToJson() }, cancellationToken).ConfigureAwait(false);
-        await AuditAsync(context, row.Key, "settlement.posted", "ok", $"{Describe(posting)} posted as {remoteId}", cancellationToken).ConfigureAwait(false);
+        Audit(context, row.Key, "settlement.posted", "ok", $"{Describe(posting)} posted as {remoteId}");
         return new AllocationResult(row.Key, AllocationResultKind.Posted);
     }
 
@@ -214,14 +213,14 @@ public sealed class PaymentSettler(
             if (insert.Inserted)
             {
                 await ledger.UpdateAsync(insert.Entry with { State = SettlementStates.Voided }, cancellationToken).ConfigureAwait(false);
-                await AuditAsync(context, key, "settlement.voided", "ok", $"BILL shows {context.Payment.SingleStatus} and nothing was posted: nothing to reverse", cancellationToken).ConfigureAwait(false);
+                Audit(context, key, "settlement.voided", "ok", $"BILL shows {context.Payment.SingleStatus} and nothing was posted: nothing to reverse");
                 return new AllocationResult(key, AllocationResultKind.Voided);
             }
             row = insert.Entry;
         }
 
         if (row.State == SettlementStates.Reversed || row.State == SettlementStates.Voided)
-            return await AlreadyAsync(context, row, $"already {row.State}", cancellationToken).ConfigureAwait(false);
+            return Already(context, row, $"already {row.State}");
         var earlier = SettlementPosting.TryParse(row.Detail);
         if (earlier is null) return await ParkAsync(context, row, "the ledger row has no readable posting detail; an operator must check PeopleSoft", cancellationToken).ConfigureAwait(false);
 
@@ -229,7 +228,7 @@ public sealed class PaymentSettler(
         {
             var claimed = await ClaimAsync(row with { State = SettlementStates.Reversing, Detail = (earlier with { Operation = SettlementOperation.Reverse, Unsent = false }).ToJson() }, context, cancellationToken).ConfigureAwait(false);
             if (claimed is null) return HeldByAnother(row);
-            await AuditAsync(context, key, "ledger.intent", "ok", $"reverse: BILL shows {context.Payment.SingleStatus} after {Describe(earlier)} was posted", cancellationToken).ConfigureAwait(false);
+            Audit(context, key, "ledger.intent", "ok", $"reverse: BILL shows {context.Payment.SingleStatus} after {Describe(earlier)} was posted");
             return await ReverseAndConfirmAsync(context, claimed, earlier with { Operation = SettlementOperation.Reverse }, cancellationToken).ConfigureAwait(false);
         }
 
@@ -284,7 +283,7 @@ public sealed class PaymentSettler(
         {
             return await ParkAsync(context, row, ex.Message, cancellationToken).ConfigureAwait(false);
         }
-        await AuditAsync(context, row.Key, "peoplesoft.reverse", "ok", $"{posting.Mode}: reversed {Describe(posting)} as {remoteId}", cancellationToken).ConfigureAwait(false);
+        Audit(context, row.Key, "peoplesoft.reverse", "ok", $"{posting.Mode}: reversed {Describe(posting)} as {remoteId}");
         var reversed = posting with { ReversalRemoteId = remoteId, Unsent = false };
 
         PostingPresence presence;
@@ -295,12 +294,12 @@ public sealed class PaymentSettler(
         catch (PeopleSoftException ex)
         {
             var kept = await ledger.UpdateAsync(row with { Detail = reversed.ToJson() }, cancellationToken).ConfigureAwait(false);
-            return await RetryAsync(context, kept.Key, $"reversed, but the confirmation query failed: {ex.Message}", cancellationToken).ConfigureAwait(false);
+            return ConfirmLater(context, kept.Key, $"reversed, but the confirmation query failed: {ex.Message}");
         }
         if (presence is PostingPresence.InForce or PostingPresence.Different)
         {
             await ledger.UpdateAsync(row with { Detail = reversed.ToJson() }, cancellationToken).ConfigureAwait(false);
-            return await RetryAsync(context, row.Key, "reversed, but PeopleSoft still shows the payment in force; looking again later", cancellationToken).ConfigureAwait(false);
+            return ConfirmLater(context, row.Key, "reversed, but PeopleSoft still shows the payment in force; looking again later");
         }
         return await MarkReversedAsync(context, row, reversed, remoteId, cancellationToken).ConfigureAwait(false);
     }
@@ -308,26 +307,25 @@ public sealed class PaymentSettler(
     private async Task<AllocationResult> MarkReversedAsync(AllocationContext context, LedgerEntry row, SettlementPosting posting, string remoteId, CancellationToken cancellationToken)
     {
         await ledger.UpdateAsync(row with { State = SettlementStates.Reversed, ParkedReason = null, Detail = (posting with { ReversalRemoteId = remoteId }).ToJson() }, cancellationToken).ConfigureAwait(false);
-        await AuditAsync(context, row.Key, "settlement.reversed", "ok", $"BILL shows {context.Payment.SingleStatus}: {Describe(posting)} reversed as {remoteId}", cancellationToken).ConfigureAwait(false);
+        Audit(context, row.Key, "settlement.reversed", "ok", $"BILL shows {context.Payment.SingleStatus}: {Describe(posting)} reversed as {remoteId}");
         return new AllocationResult(row.Key, AllocationResultKind.Reversed);
     }
 
     private async Task<AllocationResult> MarkVoidedAsync(AllocationContext context, LedgerEntry row, CancellationToken cancellationToken)
     {
         await ledger.UpdateAsync(row with { State = SettlementStates.Voided, ParkedReason = null }, cancellationToken).ConfigureAwait(false);
-        await AuditAsync(context, row.Key, "settlement.voided", "ok", $"BILL shows {context.Payment.SingleStatus} and PeopleSoft has no posting in force: nothing to reverse", cancellationToken).ConfigureAwait(false);
+        Audit(context, row.Key, "settlement.voided", "ok", $"BILL shows {context.Payment.SingleStatus} and PeopleSoft has no posting in force: nothing to reverse");
         return new AllocationResult(row.Key, AllocationResultKind.Voided);
     }
 
     // ---- not final ----
 
-    private async Task<AllocationResult> PendingAsync(AllocationContext context, CancellationToken cancellationToken)
+    private AllocationResult Pending(AllocationContext context)
     {
         var key = Work.ItemKeys.Payment(context.PaymentId, context.Allocation.BillId);
         var known = PaymentDispositions.IsKnown(context.Payment.SingleStatus) ? "" : " (a status PsBill does not know, treated as not final)";
-        await AuditAsync(context, key, "payment.pending", "waiting",
-            $"BILL shows {context.Payment.SingleStatus ?? "no status"}{known} for {context.Allocation.Amount} on bill {context.Allocation.BillId}: not final, nothing posted",
-            cancellationToken).ConfigureAwait(false);
+        Audit(context, key, "payment.pending", "waiting",
+            $"BILL shows {context.Payment.SingleStatus ?? "no status"}{known} for {context.Allocation.Amount} on bill {context.Allocation.BillId}: not final, nothing posted");
         return new AllocationResult(key, AllocationResultKind.Pending);
     }
 
@@ -344,7 +342,7 @@ public sealed class PaymentSettler(
         catch (AmbiguousVoucherException ex)
         {
             // Posting to either voucher could be wrong: treat the bill as having no voucher (it parks) and say why.
-            await AuditAsync(context, Work.ItemKeys.Payment(context.PaymentId, context.Allocation.BillId), "voucher.lookup", "ambiguous", ex.Message, cancellationToken).ConfigureAwait(false);
+            Audit(context, Work.ItemKeys.Payment(context.PaymentId, context.Allocation.BillId), "voucher.lookup", "ambiguous", ex.Message);
             voucher = null;
         }
         return new SettlementPosting
@@ -423,22 +421,22 @@ public sealed class PaymentSettler(
             case PeopleSoftErrorKind.Transient:
                 // The request never reached PeopleSoft: record that, so the next attempt may send again even where it cannot look.
                 await ledger.UpdateAsync(row with { Detail = (posting with { Unsent = true }).ToJson() }, cancellationToken).ConfigureAwait(false);
-                await AuditAsync(context, row.Key, step, "retry", $"not sent: {ex.Message}", cancellationToken).ConfigureAwait(false);
+                Audit(context, row.Key, step, "retry", $"not sent: {ex.Message}");
                 return AllocationResult.Retry(row.Key, _options.RetryDelay, ex.Message);
             case PeopleSoftErrorKind.OutcomeUnknown when !Poster(posting.Mode).CanFind:
                 // A journal cannot be looked up: sending it again risks a second journal, so an operator decides.
-                await AuditAsync(context, row.Key, step, "unknown", ex.Message, cancellationToken).ConfigureAwait(false);
+                Audit(context, row.Key, step, "unknown", ex.Message);
                 return await ParkAsync(context, row with { Detail = posting.ToJson() },
                     $"the outcome of the {posting.Mode} {(posting.Operation == SettlementOperation.Reverse ? "reversal" : "posting")} is unknown ({ex.Message}) and this mode cannot be looked up: " +
                     $"check PeopleSoft for a journal \"BILL payment {posting.Reference} of voucher {posting.BusinessUnit}/{posting.VoucherId}\"; " +
                     "replay this item only if it is not there",
                     cancellationToken).ConfigureAwait(false);
             case PeopleSoftErrorKind.OutcomeUnknown:
-                await AuditAsync(context, row.Key, step, "unknown", $"{ex.Message}; the next attempt looks it up first", cancellationToken).ConfigureAwait(false);
+                Audit(context, row.Key, step, "unknown", $"{ex.Message}; the next attempt looks it up first");
                 return AllocationResult.Retry(row.Key, _options.RetryDelay, ex.Message);
             case PeopleSoftErrorKind.Authentication:
                 await ledger.UpdateAsync(row with { Detail = (posting with { Unsent = true }).ToJson() }, cancellationToken).ConfigureAwait(false);
-                await AuditAsync(context, row.Key, step, "retry", ex.Message, cancellationToken).ConfigureAwait(false);
+                Audit(context, row.Key, step, "retry", ex.Message);
                 return AllocationResult.Retry(row.Key, _options.RetryDelay, ex.Message);
             default:
                 // Rejected by a business rule, or a configuration problem: nothing was saved (the CI saves all or nothing).
@@ -450,20 +448,20 @@ public sealed class PaymentSettler(
     private async Task<AllocationResult> ParkAsync(AllocationContext context, LedgerEntry row, string reason, CancellationToken cancellationToken)
     {
         await ledger.UpdateAsync(row with { State = LedgerState.Parked, ParkedReason = reason }, cancellationToken).ConfigureAwait(false);
-        await AuditAsync(context, row.Key, "settlement.park", "parked", reason, cancellationToken).ConfigureAwait(false);
+        Audit(context, row.Key, "settlement.park", "parked", reason);
         SettlementLog.Parked(logger, row.Key, reason);
         return new AllocationResult(row.Key, AllocationResultKind.Parked, reason);
     }
 
-    private async Task<AllocationResult> AlreadyAsync(AllocationContext context, LedgerEntry row, string detail, CancellationToken cancellationToken)
+    private AllocationResult Already(AllocationContext context, LedgerEntry row, string detail)
     {
-        await AuditAsync(context, row.Key, "settlement.skip", "already", detail, cancellationToken).ConfigureAwait(false);
+        Audit(context, row.Key, "settlement.skip", "already", detail);
         return new AllocationResult(row.Key, AllocationResultKind.AlreadySettled, detail);
     }
 
-    private async Task<AllocationResult> RetryAsync(AllocationContext context, string key, string reason, CancellationToken cancellationToken)
+    private AllocationResult ConfirmLater(AllocationContext context, string key, string reason)
     {
-        await AuditAsync(context, key, "peoplesoft.confirm", "retry", reason, cancellationToken).ConfigureAwait(false);
+        Audit(context, key, "peoplesoft.confirm", "retry", reason);
         return AllocationResult.Retry(key, _options.RetryDelay, reason);
     }
 
@@ -471,11 +469,10 @@ public sealed class PaymentSettler(
     /// Logs a step and keeps it for the audit trail, which gets an allocation's steps in one table transaction before each
     /// PeopleSoft posting or reversal and when the allocation is settled (a row per step, one write instead of four).
     /// </summary>
-    private Task AuditAsync(AllocationContext context, string key, string step, string outcome, string detail, CancellationToken cancellationToken)
+    private void Audit(AllocationContext context, string key, string step, string outcome, string detail)
     {
         SettlementLog.Step(logger, key, step, outcome, detail);
         context.Steps.Add((key, step, outcome, detail, context.RunId));
-        return Task.CompletedTask;
     }
 
     private async Task FlushAuditAsync(AllocationContext context, CancellationToken cancellationToken)
@@ -491,8 +488,10 @@ public sealed class PaymentSettler(
         {
             await FlushAuditAsync(context, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Azure.RequestFailedException ex)
+        catch (Exception ex)
         {
+            // Best effort only: the attempt's own failure is what propagates (a storage outage's retries end in an
+            // AggregateException, not a RequestFailedException).
             SettlementLog.AuditNotWritten(logger, context.Steps.Count, context.PaymentId, ex.Message);
         }
     }
