@@ -82,6 +82,7 @@ public static class WorkRounds
         }
         return tally;
     }
+
     /// <summary>
     /// One round on this orchestration's own lanes: the items dealt round-robin into at most one lane per slot, the lanes
     /// run in parallel (a single lane in this orchestration itself), the results put back in the items' order.
@@ -97,7 +98,6 @@ public static class WorkRounds
             : await Task.WhenAll(lanes.Select((lane, i) => context.CallSubOrchestratorAsync<IReadOnlyList<WorkItemResult>>(
                 FunctionNames.Orchestrators.BillLane, new LaneInput(gateKey, (start + i) % work.Slots, lane, work),
                 new SubOrchestrationOptions((TaskRetryOptions?)null, $"{context.InstanceId}-lane-{context.NewGuid():N}"))));
-        // Each lane has written its create results before it returned (BillLaneOrchestration): a retry or a checkpoint comes after them.
         return pending.Select((_, i) => results[i % laneCount][i / laneCount]).ToList();
     }
 }

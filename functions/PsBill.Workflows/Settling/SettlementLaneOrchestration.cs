@@ -23,8 +23,9 @@ public static class SettlementLaneOrchestration
         try
         {
             var items = input.Batch.Select(b => b.Item).ToList();
-            var results = await SettleTogetherAsync(context, input, items)
-                ?? await BillLaneOrchestration.RunItemsAsync(context, new LaneInput(input.GateKey, input.Slot, items, input.Work));
+            var work = input.Batch[0].Work;
+            var results = await SettleTogetherAsync(context, input, work, items)
+                ?? await BillLaneOrchestration.RunItemsAsync(context, new LaneInput(input.GateKey, input.Slot, items, work));
             for (var i = 0; i < input.Batch.Count; i++) context.SendEvent(input.Batch[i].InstanceId, input.Batch[i].Ticket, results[i]);
             return input.Batch.Count;
         }
@@ -35,9 +36,9 @@ public static class SettlementLaneOrchestration
     }
 
     /// <summary>The batch in one activity on the lane's slot; null when that activity failed after every attempt.</summary>
-    private static async Task<IReadOnlyList<WorkItemResult>?> SettleTogetherAsync(TaskOrchestrationContext context, SettlementLaneInput input, IReadOnlyList<WorkItem> items)
+    private static async Task<IReadOnlyList<WorkItemResult>?> SettleTogetherAsync(TaskOrchestrationContext context, SettlementLaneInput input, WorkSettings work, IReadOnlyList<WorkItem> items)
     {
-        var retry = RetryOptions.For(input.Work);
+        var retry = RetryOptions.For(work);
         var slot = BillGateSlots.Slot(input.GateKey, input.Slot);
         var asked = context.CurrentUtcDateTime;
         IReadOnlyList<WorkItemResult> results;

@@ -36,9 +36,6 @@ public sealed class SettlementQueue(TimeProvider time) : TaskEntity<SettlementQu
         Start(State.Recover(Context.Id.Key, BatchSize, time.GetUtcNow()));
     }
 
-    /// <summary>Operation <c>Get</c>: the state, for the ops view and tests.</summary>
-    public SettlementQueueState Get() => State;
-
     /// <inheritdoc />
     protected override SettlementQueueState InitializeState(TaskEntityOperation entityOperation) => new();
 
@@ -47,7 +44,7 @@ public sealed class SettlementQueue(TimeProvider time) : TaskEntity<SettlementQu
         foreach (var lane in lanes)
         {
             Context.ScheduleNewOrchestration(FunctionNames.Orchestrators.SettlementLane,
-                new SettlementLaneInput(Context.Id.Key, lane.Slot, lane.Batch, lane.Batch[0].Work), new StartOrchestrationOptions(lane.InstanceId));
+                new SettlementLaneInput(Context.Id.Key, lane.Slot, lane.Batch), new StartOrchestrationOptions(lane.InstanceId));
         }
 
         // One look pending at a time, due when the oldest running lane would count as lost.

@@ -35,7 +35,7 @@ public static class BillSlotScope
     public static IDisposable Enter()
     {
         var previous = Current.Value;
-        if (previous is not null) return new Allow(Forbidden.Value);
+        if (previous is not null) return Shared.Instance;
         var slot = new SemaphoreSlim(1, 1);
         Current.Value = slot;
         return new Exit(previous, slot);
@@ -47,6 +47,16 @@ public static class BillSlotScope
         {
             Current.Value = previous;
             slot.Dispose();
+        }
+    }
+
+    // A scope opened inside another: the outer one closes the slot.
+    private sealed class Shared : IDisposable
+    {
+        public static readonly Shared Instance = new();
+
+        public void Dispose()
+        {
         }
     }
 
