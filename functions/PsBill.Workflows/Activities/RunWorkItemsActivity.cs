@@ -22,24 +22,26 @@ public sealed partial class RunWorkItemsActivity(RunWorkItemActivity single, Tim
     public async Task<IReadOnlyList<WorkItemResult>> RunAsync(IReadOnlyList<WorkItem> items, string invocationId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var started = time.GetTimestamp();
-        var results = new Task<WorkItemResult>[items.Count];
+        var began = time.GetTimestamp();
+        var started = new List<Task<WorkItemResult>>(items.Count);
         var running = new List<(IReadOnlyList<string> Keys, Task Task)>();
         using (BillSlotScope.Enter())
         {
-            for (var i = 0; i < items.Count; i++)
+            foreach (var item in items)
             {
-                var item = items[i];
                 while (running.Count >= SideBySide || running.Exists(r => r.Keys.Intersect(item.Keys, StringComparer.Ordinal).Any()))
                 {
                     await Task.WhenAny(running.Select(r => r.Task)).ConfigureAwait(false);
                     running.RemoveAll(r => r.Task.IsCompleted);
                 }
-                results[i] = single.RunAsync(item, invocationId, cancellationToken);
-                running.Add((item.Keys, results[i]));
+                // An item that threw fails the batch (it runs again, or one item per activity): starting more is wasted work.
+                if (started.Exists(t => t.IsFaulted)) break;
+                var task = single.RunAsync(item, invocationId, cancellationToken);
+                started.Add(task);
+                running.Add((item.Keys, task));
             }
-            var done = await Task.WhenAll(results).ConfigureAwait(false);
-            LogRan(logger, items.Count, items.Count > 0 ? items[0].Keys[0] : "", time.GetElapsedTime(started).TotalMilliseconds);
+            var done = await Task.WhenAll(started).ConfigureAwait(false);
+            LogRan(logger, items.Count, items.Count > 0 ? items[0].Keys[0] : "", time.GetElapsedTime(began).TotalMilliseconds);
             return done;
         }
     }
