@@ -6,25 +6,28 @@ using PsBill.Workflows.Flows;
 namespace PsBill.Workflows.Activities;
 
 /// <summary>
-/// <see cref="FunctionNames.Activities.RunWorkItems"/>: several work items in one activity (a settlement lane's batch of
-/// payments), each as <see cref="RunWorkItemActivity"/> runs it, so a batch pays one activity round trip, not one per
-/// payment. Four items run side by side, so three post to PeopleSoft and the ledger while one reads BILL; their BILL calls still go
-/// one at a time, because the batch holds one slot (<see cref="BillSlotScope"/>). Items that share a key (two notifications
-/// about one payment) never run at the same time. Runs at least once, like every activity: the ledger makes a repeated
-/// payment safe.
+/// <see cref="FunctionNames.Activities.RunWorkItems"/>: several work items in one activity (a batch of a lane: bulk vendor or
+/// bill batches, a settlement lane's payments), each as <see cref="RunWorkItemActivity"/> runs it, so a batch pays one
+/// activity round trip, not one per item. Four items run side by side, so three read and write storage (snapshots, intents,
+/// PeopleSoft postings) while one is in BILL; their BILL calls still go one at a time, because the batch holds one slot
+/// (<see cref="BillSlotScope"/>). Items that share a key never run at the same time. An item that throws (storage down, a
+/// bug) does not fail the batch: its place in the answer is null, so is the place of every item not started after it (in an
+/// outage more would only fail too), and the lane runs those again one item per activity with the activity retry policy.
+/// Runs at least once, like every activity: the ledger makes a repeated item safe.
 /// </summary>
 public sealed partial class RunWorkItemsActivity(RunWorkItemActivity single, TimeProvider time, ILogger<RunWorkItemsActivity> logger)
 {
     /// <summary>Items run side by side.</summary>
     public const int SideBySide = 4;
 
-    /// <summary>The activity body: one result per item, in order.</summary>
-    public async Task<IReadOnlyList<WorkItemResult>> RunAsync(IReadOnlyList<WorkItem> items, string invocationId, CancellationToken cancellationToken = default)
+    /// <summary>The activity body: one result per item, in order; null for an item to run again on its own.</summary>
+    public async Task<IReadOnlyList<WorkItemResult?>> RunAsync(IReadOnlyList<WorkItem> items, string invocationId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
         var began = time.GetTimestamp();
-        var started = new List<Task<WorkItemResult>>(items.Count);
+        var started = new List<Task<WorkItemResult?>>(items.Count);
         var running = new List<(IReadOnlyList<string> Keys, Task Task)>();
+        var threw = false;
         using (BillSlotScope.Enter())
         {
             foreach (var item in items)
@@ -34,18 +37,34 @@ public sealed partial class RunWorkItemsActivity(RunWorkItemActivity single, Tim
                     await Task.WhenAny(running.Select(r => r.Task)).ConfigureAwait(false);
                     running.RemoveAll(r => r.Task.IsCompleted);
                 }
-                // An item that threw fails the batch (it runs again, or one item per activity): starting more is wasted work.
-                if (started.Exists(t => t.IsFaulted)) break;
-                var task = single.RunAsync(item, invocationId, cancellationToken);
+                if (Volatile.Read(ref threw)) break;
+                var task = RunOneAsync(item);
                 started.Add(task);
                 running.Add((item.Keys, task));
             }
             var done = await Task.WhenAll(started).ConfigureAwait(false);
-            LogRan(logger, items.Count, items.Count > 0 ? items[0].Keys[0] : "", time.GetElapsedTime(began).TotalMilliseconds);
-            return done;
+            LogRan(logger, items.Count, done.Count(r => r is null) + items.Count - done.Length, items.Count > 0 ? items[0].Keys[0] : "", time.GetElapsedTime(began).TotalMilliseconds);
+            return [.. done, .. Enumerable.Repeat<WorkItemResult?>(null, items.Count - done.Length)];
+        }
+
+        async Task<WorkItemResult?> RunOneAsync(WorkItem item)
+        {
+            try
+            {
+                return await single.RunAsync(item, invocationId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                Volatile.Write(ref threw, true);
+                LogThrew(logger, ex, item.Kind.Value, item.Keys[0]);
+                return null;
+            }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Batch of {ItemCount} work items from {FirstKey} in {Milliseconds:F0} ms")]
-    private static partial void LogRan(ILogger logger, int itemCount, string firstKey, double milliseconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Batch of {ItemCount} work items from {FirstKey} in {Milliseconds:F0} ms; {Unfinished} left to run on their own")]
+    private static partial void LogRan(ILogger logger, int itemCount, int unfinished, string firstKey, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Work item {Kind} from {FirstKey} threw in a batch; it runs again on its own")]
+    private static partial void LogThrew(ILogger logger, Exception exception, string kind, string firstKey);
 }

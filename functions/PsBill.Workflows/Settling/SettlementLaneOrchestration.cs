@@ -1,7 +1,5 @@
 using Microsoft.DurableTask;
-using PsBill.Connector.Work;
 using PsBill.Workflows.Flows;
-using PsBill.Workflows.Gate;
 
 namespace PsBill.Workflows.Settling;
 
@@ -10,8 +8,8 @@ namespace PsBill.Workflows.Settling;
 /// holds its BillGate slot, sends each waiting settlement its result, and tells the <see cref="SettlementQueue"/> it is
 /// done, which gives the slot the next batch in a new lane: a lane's instance id takes its slot once (a crash that repeats
 /// an old release can then free nothing a later holder of the same id holds). If the batch's activity fails after every
-/// attempt, the lane runs the batch again one payment per activity (taking the slot once more), so one bad payment fails
-/// alone and the others settle.
+/// attempt, the lane runs the batch again one payment per activity, still on its slot
+/// (<see cref="BillLaneOrchestration.RunItemsAsync"/>), so one bad payment fails alone and the others settle.
 /// </summary>
 public static class SettlementLaneOrchestration
 {
@@ -23,9 +21,7 @@ public static class SettlementLaneOrchestration
         try
         {
             var items = input.Batch.Select(b => b.Item).ToList();
-            var work = input.Batch[0].Work;
-            var results = await SettleTogetherAsync(context, input, work, items)
-                ?? await BillLaneOrchestration.RunItemsAsync(context, new LaneInput(input.GateKey, input.Slot, items, work));
+            var results = await BillLaneOrchestration.RunItemsAsync(context, new LaneInput(input.GateKey, input.Slot, items, input.Batch[0].Work), perActivity: items.Count);
             for (var i = 0; i < input.Batch.Count; i++) context.SendEvent(input.Batch[i].InstanceId, input.Batch[i].Ticket, results[i]);
             return input.Batch.Count;
         }
@@ -33,31 +29,5 @@ public static class SettlementLaneOrchestration
         {
             await context.Entities.SignalEntityAsync(SettlementQueue.For(input.GateKey), nameof(SettlementQueue.Finish), context.InstanceId);
         }
-    }
-
-    /// <summary>The batch in one activity on the lane's slot; null when that activity failed after every attempt.</summary>
-    private static async Task<IReadOnlyList<WorkItemResult>?> SettleTogetherAsync(TaskOrchestrationContext context, SettlementLaneInput input, WorkSettings work, IReadOnlyList<WorkItem> items)
-    {
-        var retry = RetryOptions.For(work);
-        var slot = BillGateSlots.Slot(input.GateKey, input.Slot);
-        var asked = context.CurrentUtcDateTime;
-        IReadOnlyList<WorkItemResult> results;
-        await using (await context.Entities.LockEntitiesAsync(slot))
-        {
-            SlotWaitTelemetry.Record(context, asked, slot);
-            try
-            {
-                results = await context.CallActivityAsync<IReadOnlyList<WorkItemResult>>(FunctionNames.Activities.RunWorkItems, items, retry);
-            }
-            catch (TaskFailedException)
-            {
-                return null;
-            }
-        }
-
-        // Settlements create nothing in BILL, but a batch that did leaves its create results to be written off the slot.
-        var unrecorded = results.SelectMany(r => r.Unrecorded ?? []).ToList();
-        if (unrecorded.Count > 0) await context.CallActivityAsync(FunctionNames.Activities.RecordResults, unrecorded, retry);
-        return results.Select(r => r with { Unrecorded = null }).ToList();
     }
 }

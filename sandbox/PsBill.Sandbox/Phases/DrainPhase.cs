@@ -14,7 +14,7 @@ public sealed class DrainPhase(TimeSpan timeout) : ISandboxPhase
         ArgumentNullException.ThrowIfNull(run);
         await run.World.Flows.WaitForIdleAsync(timeout, active =>
         {
-            run.Progress.BillFigures(string.Create(CultureInfo.InvariantCulture, $"working: {active,5} orchestrations"), run.World.Bill.GetFigures());
+            run.Progress.BillFigures(string.Create(CultureInfo.InvariantCulture, $"working: {active,5} orchestrations"), run.World.Bill.GetFigures);
             return Task.CompletedTask;
         }, cancellationToken).ConfigureAwait(false);
         run.Progress.Line("all work done");

@@ -14,7 +14,7 @@ public sealed class TimerFunctionPhase(string function, string description) : IS
         run.Progress.Line($"{function}: {description}");
         await run.World.Flows.RunAsync(function, SandboxPhases.DrainTimeout, () =>
         {
-            run.Progress.BillFigures($"{function}: running", run.World.Bill.GetFigures());
+            run.Progress.BillFigures($"{function}: running", run.World.Bill.GetFigures);
             return Task.CompletedTask;
         }, cancellationToken).ConfigureAwait(false);
         run.Progress.Line($"{function}: done");

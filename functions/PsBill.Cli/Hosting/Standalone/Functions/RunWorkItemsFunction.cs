@@ -14,5 +14,5 @@ public sealed class RunWorkItemsFunction(RunWorkItemsActivity activity)
     /// <summary>One execution.</summary>
     [FunctionName(FunctionNames.Activities.RunWorkItems)]
     public Task<JToken> RunAsync([ActivityTrigger] IDurableActivityContext context, CancellationToken cancellationToken) =>
-        ActivityShim.RunAsync<IReadOnlyList<WorkItem>, IReadOnlyList<WorkItemResult>>(context, input => activity.RunAsync(input, context.InstanceId, cancellationToken));
+        ActivityShim.RunAsync<IReadOnlyList<WorkItem>, IReadOnlyList<WorkItemResult?>>(context, input => activity.RunAsync(input, context.InstanceId, cancellationToken));
 }
