@@ -31,7 +31,8 @@ public sealed class SourceSnapshotStore(PsBillStorage storage, SavedSnapshotCach
         {
             var batch = new List<TableTransactionAction>();
             var chars = 0;
-            foreach (var snapshot in kind.DistinctBy(s => s.Key).Select(ToEntity))
+            // A key given twice (read again in a later response of the same page) is stored in its later version, as cached.
+            foreach (var snapshot in kind.GroupBy(s => s.Key, StringComparer.Ordinal).Select(g => ToEntity(g.Last())))
             {
                 var size = snapshot.Sum(p => p.Value is string text ? text.Length : 8);
                 if (batch.Count == TableClientExtensions.MaxTransactionActions || chars + size > MaxTransactionChars)

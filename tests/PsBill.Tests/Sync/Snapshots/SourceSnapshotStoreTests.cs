@@ -36,6 +36,22 @@ public sealed class SourceSnapshotStoreTests(AzuriteFixture azurite) : IClassFix
     }
 
     [Fact]
+    public async Task SaveAsync_AKeyGivenTwice_StoresItsLaterVersion_AsTheCacheHandsItOut()
+    {
+        await using var services = await TestServices.CreateAsync(azurite);
+        var storage = services.GetRequiredService<PsBillStorage>();
+        await storage.Table(SourceSnapshotStore.TableName).CreateIfNotExistsAsync();
+        var store = new SourceSnapshotStore(storage, new SavedSnapshotCache(TimeProvider.System));
+        // A voucher changed while its page was read shows up again in a later response of the same page.
+        SourceSnapshot first = new("voucher:US001:00000042", "{\"v\":1}"), other = new("voucher:US001:00000043", "{\"v\":1}"), later = new("voucher:US001:00000042", "{\"v\":2}");
+
+        await store.SaveAsync([first, other, later]);
+
+        Assert.Equal(later, (await store.GetManyAsync([later.Key]))[later.Key]);
+        Assert.Equal(later, await store.GetAsync(later.Key));
+    }
+
+    [Fact]
     public async Task GetManyAsync_JustSavedHere_HandedOutOnceFromMemoryThenFromStorage()
     {
         await using var services = await TestServices.CreateAsync(azurite);
