@@ -21,6 +21,7 @@ public static class SummaryPrinter
             $"BILL checks  amount mismatches {b.BillAmountMismatches}, invalid line classifications {b.InvalidLineClassifications}",
             $"PeopleSoft   payments recorded {report.PeopleSoft.PaymentsRecorded}, duplicate payments {report.PeopleSoft.DuplicatePayments}",
             $"Connector    parked {report.Connector.Parked}, failed {report.Connector.Failed}, unfinished {report.Connector.Unfinished}",
+            $"Durable      {report.Connector.Orchestrations.Total} orchestration instances: {report.Connector.Orchestrations.Completed} completed, {report.Connector.Orchestrations.Failed} failed or terminated, {report.Connector.Orchestrations.Running} running",
             $"Adoption     vendors adopted {report.Connector.AdoptedVendors}, proposed matches {report.Connector.ProposedMatches}, bills adopted {report.Connector.AdoptedBills}",
         };
         foreach (var (cause, count) in report.Connector.ParkedByCause.OrderBy(c => c.Key, StringComparer.Ordinal))
