@@ -12,6 +12,9 @@ public sealed class SandboxProgress(TextWriter? output)
     /// <summary>Time since the run started.</summary>
     public TimeSpan Elapsed => TimeProvider.System.GetElapsedTime(_started);
 
+    /// <summary>Whether <see cref="BillFigures"/> would write a line now.</summary>
+    public bool Due => _lastThrottled is not { } last || Elapsed - last >= Every;
+
     /// <summary>Writes one line, prefixed with the elapsed time.</summary>
     public void Line(string text) => output?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{Elapsed.TotalSeconds,7:0.0}s] {text}"));
 
@@ -23,7 +26,7 @@ public sealed class SandboxProgress(TextWriter? output)
     public void BillFigures(string doing, Func<PsBill.Simulators.Bill.BillSimulatorFigures> figures)
     {
         ArgumentNullException.ThrowIfNull(figures);
-        if (_lastThrottled is { } last && Elapsed - last < Every) return;
+        if (!Due) return;
         _lastThrottled = Elapsed;
         var bill = figures();
         Line(string.Create(CultureInfo.InvariantCulture,
