@@ -7,8 +7,8 @@ namespace PsBill.Workflows.Settling;
 /// <see cref="FunctionNames.Orchestrators.SettlementLane"/>: settles a batch of waiting payments in one activity while it
 /// holds its BillGate slot, sends each waiting settlement its result, and tells the <see cref="SettlementQueue"/> it is
 /// done, which gives the slot the next batch in a new lane: a lane's instance id takes its slot once (a crash that repeats
-/// an old release can then free nothing a later holder of the same id holds). If the batch's activity fails after every
-/// attempt, the lane runs the batch again one payment per activity, still on its slot
+/// an old release can then free nothing a later holder of the same id holds). A payment that throws in the batch (and the
+/// whole batch, if its activity fails after every attempt) runs again one payment per activity, still on the lane's slot
 /// (<see cref="BillLaneOrchestration.RunItemsAsync"/>), so one bad payment fails alone and the others settle.
 /// </summary>
 public static class SettlementLaneOrchestration
