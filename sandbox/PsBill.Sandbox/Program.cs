@@ -25,4 +25,6 @@ using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Cre
     context.Cancel = true;
     cancel.Cancel();
 });
-return await SandboxRunner.RunAsync(arguments, Console.Out, cancel.Token);
+return arguments.ConnectorProcess
+    ? await PsBill.Sandbox.Memory.ConnectorProcessBench.RunAsync(arguments, Console.Out, cancel.Token)
+    : await SandboxRunner.RunAsync(arguments, Console.Out, cancel.Token);

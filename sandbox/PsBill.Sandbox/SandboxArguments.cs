@@ -3,16 +3,18 @@ using PsBill.Sandbox.World;
 
 namespace PsBill.Sandbox;
 
-/// <summary><c>./sandbox.sh [--suppliers N] [--vouchers N] [--bill-latency-ms L] [--faults none|chaos] [--report FILE] [--seed N] [--preexisting N] [--keep] [--bench] [--first-load]</c>.</summary>
+/// <summary><c>./sandbox.sh [--suppliers N] [--vouchers N] [--bill-latency-ms L] [--faults none|chaos] [--report FILE] [--seed N] [--preexisting N] [--keep] [--bench] [--first-load [--connector-process]]</c>.</summary>
 /// <param name="Settings">The world's settings.</param>
 /// <param name="ReportPath">Where the JSON report goes, if anywhere.</param>
 /// <param name="Keep">Leave the world running after the cycle (the ops page).</param>
 /// <param name="Bench">Print the benchmark table after the summary (<c>./bench.sh</c>).</param>
 /// <param name="FirstLoad">Only the first load (reference data, suppliers, vouchers): no payment phase.</param>
-public sealed record SandboxArguments(SandboxSettings Settings, string? ReportPath, bool Keep = false, bool Bench = false, bool FirstLoad = false)
+/// <param name="ConnectorProcess">The first load with the connector in a process of its own (<c>psbill run</c>), for the
+/// connector's own peak memory (<see cref="Memory.ConnectorProcessBench"/>).</param>
+public sealed record SandboxArguments(SandboxSettings Settings, string? ReportPath, bool Keep = false, bool Bench = false, bool FirstLoad = false, bool ConnectorProcess = false)
 {
     /// <summary>The usage line.</summary>
-    public const string Usage = "usage: ./sandbox.sh [--suppliers N] [--vouchers N] [--bill-latency-ms L] [--faults none|chaos] [--report FILE] [--seed N] [--preexisting N] [--keep] [--bench] [--first-load]";
+    public const string Usage = "usage: ./sandbox.sh [--suppliers N] [--vouchers N] [--bill-latency-ms L] [--faults none|chaos] [--report FILE] [--seed N] [--preexisting N] [--keep] [--bench] [--first-load [--connector-process]]";
 
     /// <summary>Parses the arguments.</summary>
     /// <exception cref="ArgumentException">An unknown option or a bad value (the message says which).</exception>
@@ -23,6 +25,7 @@ public sealed record SandboxArguments(SandboxSettings Settings, string? ReportPa
         var keep = false;
         var bench = false;
         var firstLoad = false;
+        var connectorProcess = false;
         for (var i = 0; i < args.Count; i++)
         {
             var option = args[i];
@@ -38,6 +41,7 @@ public sealed record SandboxArguments(SandboxSettings Settings, string? ReportPa
                 case "--keep": keep = true; break;
                 case "--bench": bench = true; break;
                 case "--first-load": firstLoad = true; break;
+                case "--connector-process": connectorProcess = true; break;
                 case "--set":
                     // Any connector setting for this run (configuration key with ':'), e.g. --set PsBill:Sync:PollChunkSize=1000.
                     var pair = Value();
@@ -59,7 +63,9 @@ public sealed record SandboxArguments(SandboxSettings Settings, string? ReportPa
                 default: throw new ArgumentException($"Unknown option '{option}'.");
             }
         }
-        return new SandboxArguments(settings, report, keep, bench, firstLoad);
+        if (connectorProcess && (!firstLoad || keep || report is not null || settings.Faults != FaultMode.None))
+            throw new ArgumentException("--connector-process measures a first load only: use it with --first-load, without --keep, --report or --faults.");
+        return new SandboxArguments(settings, report, keep, bench, firstLoad, connectorProcess);
     }
 
     private static int Count(string option, string text, int min) =>

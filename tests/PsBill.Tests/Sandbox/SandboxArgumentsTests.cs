@@ -34,6 +34,16 @@ public sealed class SandboxArgumentsTests
     [Fact]
     public void Parse_Keep_KeepsTheWorld() => Assert.True(SandboxArguments.Parse(["--keep"]).Keep);
 
+    [Fact]
+    public void Parse_ConnectorProcess_OnlyWithAPlainFirstLoad()
+    {
+        Assert.True(SandboxArguments.Parse(["--first-load", "--connector-process"]).ConnectorProcess);
+        Assert.False(SandboxArguments.Parse(["--first-load"]).ConnectorProcess);
+        // It measures the connector's own memory in a first load: nothing else is run or reported that way.
+        foreach (string[] args in new[] { new[] { "--connector-process" }, ["--first-load", "--connector-process", "--keep"], ["--first-load", "--connector-process", "--faults", "chaos"] })
+            Assert.Contains("--connector-process", Assert.Throws<ArgumentException>(() => SandboxArguments.Parse(args)).Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--faults", "some")]
     [InlineData("--vouchers", "-1")]

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using PsBill.Connector.Credentials;
+using PsBill.Sandbox.Phases;
+using PsBill.Sandbox.World;
+using PsBill.Workflows;
+
+namespace PsBill.Sandbox.Memory;
+
+/// <summary>
+/// <c>./bench.sh --first-load --connector-process</c>: the first load with the connector in a process of its own
+/// (<c>psbill run</c>, configured through its environment, credentials in the CLI's local store, flows started through its ops
+/// API as an operator would), so the peak memory printed is the connector's alone: Azurite is its own process, and the
+/// simulators and their whole world stay in the sandbox's. Prints seconds per flow, what BILL holds, and both peaks.
+/// </summary>
+public static class ConnectorProcessBench
+{
+    private static readonly string[] Flows = [FunctionNames.SyncReferenceData, FunctionNames.PollSuppliers, FunctionNames.PollVouchers];
+
+    /// <summary>0 when BILL holds no duplicate and every flow completed; 1 on a duplicate; 2 when the run broke.</summary>
+    public static async Task<int> RunAsync(SandboxArguments arguments, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(output);
+        var progress = new SandboxProgress(output);
+        var settings = arguments.Settings with { InProcessHost = false };
+        progress.Line(string.Create(CultureInfo.InvariantCulture,
+            $"starting Azurite, simulated PeopleSoft ({settings.Suppliers} suppliers, {settings.Vouchers} vouchers) and BILL (latency {settings.BillLatency.TotalMilliseconds} ms); the connector in a process of its own"));
+        var folder = Directory.CreateTempSubdirectory("psbill-bench-");
+        try
+        {
+            await using var world = await SandboxWorld.StartAsync(settings, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var credentials = Path.Combine(folder.FullName, "credentials.bin");
+            var store = new LocalSecretStore(credentials);
+            foreach (var (name, value) in world.Secrets) await store.SetAsync(name, value, cancellationToken).ConfigureAwait(false);
+
+            var url = new Uri($"http://127.0.0.1:{FreePort()}");
+            var environment = world.HostSettings
+                .Where(s => s.Value is not null)
+                .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!, StringComparer.Ordinal);
+            environment["PsBill__Standalone__Url"] = url.ToString();
+            environment["PsBill__Credentials__Store"] = nameof(SecretStoreKind.Local);
+            environment["PsBill__Credentials__LocalPath"] = credentials;
+            var logPath = Path.Combine(Path.GetTempPath(), $"psbill-bench-{settings.StoragePrefix}.log");
+            await using var connector = ConnectorProcess.Start(environment, folder.FullName, logPath);
+            using var ops = new OpsFlows(url, world.Secrets[SecretNames.AdminKey]);
+            await ops.WaitUntilServingAsync(TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
+            progress.Line($"started (connector pid log: {logPath})");
+
+            var seconds = new List<(string Flow, double Seconds)>();
+            var started = progress.Elapsed;
+            foreach (var flow in Flows)
+            {
+                var began = progress.Elapsed;
+                await ops.RunAsync(flow, SandboxPhases.DrainTimeout, () =>
+                {
+                    progress.BillFigures($"{flow}: running | connector peak {connector.PeakMegabytes()} MB", world.Bill.GetFigures);
+                    return Task.CompletedTask;
+                }, cancellationToken).ConfigureAwait(false);
+                seconds.Add((flow, (progress.Elapsed - began).TotalSeconds));
+                progress.Line($"{flow}: done");
+            }
+
+            var bill = world.Bill.GetFigures();
+            var c = CultureInfo.InvariantCulture;
+            output.WriteLine();
+            output.WriteLine(string.Create(c, $"Benchmark    first load, connector in its own process: {settings.Suppliers} suppliers, {settings.Vouchers} vouchers, BILL latency {settings.BillLatency.TotalMilliseconds} ms, {Environment.ProcessorCount} cores, {TimeProvider.System.GetUtcNow():yyyy-MM-dd}"));
+            foreach (var (flow, s) in seconds) output.WriteLine(string.Create(c, $"  {flow,-20} {s,6:0.0} s"));
+            output.WriteLine(string.Create(c, $"  first load           {(progress.Elapsed - started).TotalSeconds,6:0.0} s  ({bill.Vendors + bill.Bills} records created: {bill.Vendors} vendors, {bill.Bills} bills)"));
+            output.WriteLine($"BILL         {bill.Calls} calls (max {bill.MaxConcurrentCalls} at once); duplicates: {bill.DuplicateVendors} vendors, {bill.DuplicateBills} bills");
+            output.WriteLine($"Peak memory  {connector.PeakMegabytes()} MB the connector (psbill run); {SandboxPeakMegabytes()} MB the sandbox (both simulators and their data)");
+            progress.Line("stopping");
+            return bill.DuplicateVendors + bill.DuplicateBills == 0 ? 0 : 1;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or HttpRequestException)
+        {
+            output.WriteLine($"Result       FAILED: {ex.Message}");
+            return 2;
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static long SandboxPeakMegabytes()
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return self.PeakWorkingSet64 / (1024 * 1024);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
