@@ -5,6 +5,8 @@
 #   ./bench.sh [--suppliers N] [--vouchers N] [--bill-latency-ms L] [--first-load] [any ./sandbox.sh option]
 # Defaults: 2,000 suppliers, 10,000 vouchers, 100 ms. The memory of a 100,000-voucher first load:
 #   ./bench.sh --suppliers 5000 --vouchers 100000 --first-load
+# and with the connector in a process of its own (psbill run), for the connector's own peak beside the simulators':
+#   ./bench.sh --suppliers 5000 --vouchers 100000 --first-load --connector-process
 set -euo pipefail
 cd "$(dirname "$0")"
 args=("$@")
