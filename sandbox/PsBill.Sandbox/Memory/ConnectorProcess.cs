@@ -3,9 +3,9 @@ using System.Diagnostics;
 namespace PsBill.Sandbox.Memory;
 
 /// <summary>
-/// <c>psbill run</c> as a child process of its own (the built <c>functions/PsBill.Cli/bin/&lt;configuration&gt;/net10.0/psbill.dll</c>),
-/// configured only through its environment, so its memory is the connector's alone: the simulators and their data stay in
-/// the sandbox's process. Its output goes to a log file; stopping it kills only this child, by its own id.
+/// <c>psbill run</c> as a child process of its own (<see cref="ConnectorLaunch"/>), configured only through its
+/// environment, so its memory is the connector's alone: the simulators and their data stay in the sandbox's process. Its
+/// output goes to a log file; stopping it kills only this child, by its own id.
 /// </summary>
 internal sealed class ConnectorProcess : IAsyncDisposable
 {
@@ -32,38 +32,11 @@ internal sealed class ConnectorProcess : IAsyncDisposable
         return _process.PeakWorkingSet64 / (1024 * 1024);
     }
 
-    /// <summary>The built CLI next to the sandbox's own build (same configuration).</summary>
-    public static string DllPath
-    {
-        get
-        {
-            // sandbox/PsBill.Sandbox/bin/<configuration>/net10.0/ -> the repository root is five levels up.
-            var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var configuration = output.Parent!.Name;
-            var root = output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
-            return Path.Combine(root, "functions", "PsBill.Cli", "bin", configuration, "net10.0", "psbill.dll");
-        }
-    }
-
     /// <summary>Starts the child with <paramref name="environment"/> (and nothing PsBill-related of the sandbox's own).</summary>
     /// <exception cref="InvalidOperationException">The CLI is not built, or dotnet could not be started.</exception>
     public static ConnectorProcess Start(IReadOnlyDictionary<string, string> environment, string workingDirectory, string logPath)
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        if (!File.Exists(DllPath)) throw new InvalidOperationException($"{DllPath} is missing: build the solution first.");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(DllPath);
-        start.ArgumentList.Add("run");
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("PsBill", StringComparison.OrdinalIgnoreCase) || k.StartsWith("AzureWebJobs", StringComparison.OrdinalIgnoreCase)).ToList())
-            start.Environment.Remove(key);
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-
+        var start = ConnectorLaunch.StartInfo(environment, workingDirectory);
         var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
         var gate = new Lock();

@@ -31,17 +31,8 @@ public static class ConnectorProcessBench
         try
         {
             await using var world = await SandboxWorld.StartAsync(settings, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var credentials = Path.Combine(folder.FullName, "credentials.bin");
-            var store = new LocalSecretStore(credentials);
-            foreach (var (name, value) in world.Secrets) await store.SetAsync(name, value, cancellationToken).ConfigureAwait(false);
-
             var url = new Uri($"http://127.0.0.1:{FreePort()}");
-            var environment = world.HostSettings
-                .Where(s => s.Value is not null)
-                .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!, StringComparer.Ordinal);
-            environment["PsBill__Standalone__Url"] = url.ToString();
-            environment["PsBill__Credentials__Store"] = nameof(SecretStoreKind.Local);
-            environment["PsBill__Credentials__LocalPath"] = credentials;
+            var environment = await ConnectorLaunch.EnvironmentAsync(world, url, Path.Combine(folder.FullName, "credentials.bin"), cancellationToken).ConfigureAwait(false);
             var logPath = Path.Combine(Path.GetTempPath(), $"psbill-bench-{settings.StoragePrefix}.log");
             await using var connector = ConnectorProcess.Start(environment, folder.FullName, logPath);
             using var ops = new OpsFlows(url, world.Secrets[SecretNames.AdminKey]);

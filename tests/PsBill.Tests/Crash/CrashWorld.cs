@@ -6,6 +6,7 @@ using PsBill.Connector.Credentials;
 using PsBill.Connector.Storage;
 using PsBill.Connector.Storage.Failures;
 using PsBill.Connector.Storage.Ledger;
+using PsBill.Sandbox.Memory;
 using PsBill.Sandbox.World;
 using PsBill.Workflows;
 using PsBill.Simulators.Azurite;
@@ -57,18 +58,9 @@ internal sealed class CrashWorld : IAsyncDisposable
             var world = await SandboxWorld.StartAsync(sandbox with { Settings = Merge(sandbox.Settings, settings) });
             parts.Add(world);
 
-            // The CLI's own local store: what `psbill credentials set` writes.
-            var credentials = folder.File("credentials/credentials.bin");
-            var store = new LocalSecretStore(credentials);
-            foreach (var (name, value) in world.Secrets) await store.SetAsync(name, value);
-
+            // The CLI's own local store (what `psbill credentials set` writes) and the world's settings as its environment.
             var url = new Uri($"http://127.0.0.1:{FreePort()}");
-            var environment = world.HostSettings
-                .Where(s => s.Value is not null)
-                .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!, StringComparer.Ordinal);
-            environment["PsBill__Standalone__Url"] = url.ToString();
-            environment["PsBill__Credentials__Store"] = nameof(SecretStoreKind.Local);
-            environment["PsBill__Credentials__LocalPath"] = credentials;
+            var environment = await ConnectorLaunch.EnvironmentAsync(world, url, folder.File("credentials/credentials.bin"));
             // One line per entry with the time, and the Durable engine's own warnings (lost messages, asserts), for the log.
             environment["Logging__Console__FormatterName"] = "simple";
             environment["Logging__Console__FormatterOptions__SingleLine"] = "true";

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using PsBill.Tests.Infra;
+using PsBill.Sandbox.Memory;
 
 namespace PsBill.Tests.Crash;
 
@@ -32,10 +32,6 @@ internal sealed class HostProcess : IAsyncDisposable
         _log = new StreamWriter(LogPath, append: true) { AutoFlush = true };
     }
 
-    /// <summary>The built CLI the child runs (the test's own build configuration).</summary>
-    public static string DllPath { get; } = Path.Combine(BicepCli.RepositoryRoot, "functions", "PsBill.Cli", "bin",
-        new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "psbill.dll");
-
     public Uri BaseAddress { get; }
 
     /// <summary>The child's stdout and stderr, every start.</summary>
@@ -55,21 +51,9 @@ internal sealed class HostProcess : IAsyncDisposable
     public async Task StartAsync(TimeSpan timeout)
     {
         if (IsRunning) throw new InvalidOperationException("psbill run is running already.");
-        if (!File.Exists(DllPath)) throw new InvalidOperationException($"{DllPath} is missing: build the solution first.");
         _process?.Dispose();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(DllPath);
-        start.ArgumentList.Add("run");
         // Only what the test gives: nothing PsBill-related leaks in from the test process's own environment.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("PsBill", StringComparison.OrdinalIgnoreCase) || k.StartsWith("AzureWebJobs", StringComparison.OrdinalIgnoreCase)).ToList())
-            start.Environment.Remove(key);
-        foreach (var (key, value) in _environment) start.Environment[key] = value;
+        var start = ConnectorLaunch.StartInfo(_environment, _workingDirectory);
 
         Starts++;
         var tag = $"[start {Starts}]";
