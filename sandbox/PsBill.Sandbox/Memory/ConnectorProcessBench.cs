@@ -34,21 +34,24 @@ public static class ConnectorProcessBench
             var url = new Uri($"http://127.0.0.1:{FreePort()}");
             var environment = await ConnectorLaunch.EnvironmentAsync(world, url, Path.Combine(folder.FullName, "credentials.bin"), cancellationToken).ConfigureAwait(false);
             var logPath = Path.Combine(Path.GetTempPath(), $"psbill-bench-{settings.StoragePrefix}.log");
-            await using var connector = ConnectorProcess.Start(environment, folder.FullName, logPath);
-            using var ops = new OpsFlows(url, world.Secrets[SecretNames.AdminKey]);
-            await ops.WaitUntilServingAsync(TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
-            progress.Line($"started (connector pid log: {logPath})");
+            await using var connector = new HostProcess(environment, folder.FullName, url, logPath);
+            await connector.StartAsync(TimeSpan.FromMinutes(2)).ConfigureAwait(false);
+            using var ops = new OpsClient(url, world.Secrets[SecretNames.AdminKey]);
+            progress.Line($"started (connector log: {logPath})");
 
             var seconds = new List<(string Flow, double Seconds)>();
             var started = progress.Elapsed;
             foreach (var flow in Flows)
             {
                 var began = progress.Elapsed;
-                await ops.RunAsync(flow, SandboxPhases.DrainTimeout, () =>
+                await ops.StartFlowAsync(flow).ConfigureAwait(false);
+                while (await ops.FlowStatusAsync(flow).ConfigureAwait(false) is var status && status != "Completed")
                 {
+                    if (status is "Failed" or "Terminated" || !connector.IsRunning) throw new InvalidOperationException($"{flow} {status ?? "unanswered"}; see {logPath}");
+                    if (progress.Elapsed - began > SandboxPhases.DrainTimeout) throw new TimeoutException($"{flow} is still {status ?? "unanswered"} after {SandboxPhases.DrainTimeout}.");
                     progress.BillFigures($"{flow}: running | connector peak {connector.PeakMegabytes()} MB", world.Bill.GetFigures);
-                    return Task.CompletedTask;
-                }, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(500, cancellationToken).ConfigureAwait(false);
+                }
                 seconds.Add((flow, (progress.Elapsed - began).TotalSeconds));
                 progress.Line($"{flow}: done");
             }
@@ -64,7 +67,7 @@ public static class ConnectorProcessBench
             progress.Line("stopping");
             return bill.DuplicateVendors + bill.DuplicateBills == 0 ? 0 : 1;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or HttpRequestException)
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
         {
             output.WriteLine($"Result       FAILED: {ex.Message}");
             return 2;

@@ -1,16 +1,16 @@
 using System.Diagnostics;
-using PsBill.Sandbox.Memory;
 
-namespace PsBill.Tests.Crash;
+namespace PsBill.Sandbox.Memory;
 
 /// <summary>
 /// <c>psbill run</c> as a real child process: the built <c>functions/PsBill.Cli/bin/&lt;configuration&gt;/net10.0/psbill.dll</c>
 /// started with <c>dotnet psbill.dll run</c>, configured only through its environment, in a working folder of its own (so
 /// no local.settings.json is read). It can be killed the hard way (SIGKILL, nothing runs on the way out) and started
 /// again on the same settings, as many times as a test likes; its output of every start goes to one log file. Only the
-/// process this class started is ever killed, by its own id.
+/// process this class started is ever killed, by its own id. The crash tests kill and restart it; the memory benchmark
+/// reads its peak (<see cref="PeakMegabytes"/>): the connector's alone, the simulators stay in the sandbox's process.
 /// </summary>
-internal sealed class HostProcess : IAsyncDisposable
+public sealed class HostProcess : IAsyncDisposable
 {
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly string _workingDirectory;
@@ -42,6 +42,14 @@ internal sealed class HostProcess : IAsyncDisposable
 
     /// <summary>True while the current child runs.</summary>
     public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>The current child's peak resident memory so far (the kernel's high-water mark), in MB; 0 before a start.</summary>
+    public long PeakMegabytes()
+    {
+        if (_process is not { } process || process.HasExited) return 0;
+        process.Refresh();
+        return process.PeakWorkingSet64 / (1024 * 1024);
+    }
 
     /// <summary>The exit code of the last child once it has exited, else null.</summary>
     public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
@@ -126,7 +134,7 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await KillAsync("killed: the test is over");
+        await KillAsync("killed: the run is over");
         _process?.Dispose();
         lock (_logGate)
         {

@@ -2,18 +2,20 @@ using System.Net.Http.Json;
 using PsBill.Cli.Hosting.Security;
 using PsBill.Workflows.Http.Ops;
 
-namespace PsBill.Tests.Crash;
+namespace PsBill.Sandbox.Memory;
 
 /// <summary>The child's ops API, as a script of an operator would call it: the admin key in its header.</summary>
-internal sealed class OpsClient(Uri baseAddress, string adminKey) : IDisposable
+public sealed class OpsClient(Uri baseAddress, string adminKey) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30), DefaultRequestHeaders = { { AdminKeyVerifier.AdminKeyHeader, adminKey } } };
 
     /// <summary>"Run now" of a flow (<c>POST /api/ops/api/flows/{flow}/start</c>).</summary>
+    /// <exception cref="InvalidOperationException">The child refused the start (the message has its answer).</exception>
     public async Task StartFlowAsync(string flow)
     {
-        using var response = await _http.PostAsync($"{OpsEndpoint.Prefix}/api/flows/{flow}/start", null);
-        Assert.True(response.IsSuccessStatusCode, $"starting {flow}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        using var response = await _http.PostAsync($"{OpsEndpoint.Prefix}/api/flows/{flow}/start", null).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"starting {flow}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync().ConfigureAwait(false)}");
     }
 
     /// <summary>The flow's singleton status (<c>GET /api/ops/api/flows</c>), or null when the child does not answer.</summary>
@@ -21,7 +23,7 @@ internal sealed class OpsClient(Uri baseAddress, string adminKey) : IDisposable
     {
         try
         {
-            var flows = await _http.GetFromJsonAsync<List<FlowState>>($"{OpsEndpoint.Prefix}/api/flows");
+            var flows = await _http.GetFromJsonAsync<List<FlowState>>($"{OpsEndpoint.Prefix}/api/flows").ConfigureAwait(false);
             return flows?.Single(f => f.Flow == flow).Status;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
@@ -30,5 +32,6 @@ internal sealed class OpsClient(Uri baseAddress, string adminKey) : IDisposable
         }
     }
 
+    /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 }
