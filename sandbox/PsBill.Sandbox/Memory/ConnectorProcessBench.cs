@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using PsBill.Connector.Credentials;
 using PsBill.Sandbox.Phases;
 using PsBill.Sandbox.World;
+using PsBill.Simulators.Network;
 using PsBill.Workflows;
 
 namespace PsBill.Sandbox.Memory;
@@ -31,7 +30,7 @@ public static class ConnectorProcessBench
         try
         {
             await using var world = await SandboxWorld.StartAsync(settings, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var url = new Uri($"http://127.0.0.1:{FreePort()}");
+            var url = new Uri($"http://127.0.0.1:{LoopbackPort.Pick()}");
             var environment = await ConnectorLaunch.EnvironmentAsync(world, url, Path.Combine(folder.FullName, "credentials.bin"), cancellationToken).ConfigureAwait(false);
             var logPath = Path.Combine(Path.GetTempPath(), $"psbill-bench-{settings.StoragePrefix}.log");
             await using var connector = new HostProcess(environment, folder.FullName, url, logPath);
@@ -82,12 +81,5 @@ public static class ConnectorProcessBench
     {
         using var self = System.Diagnostics.Process.GetCurrentProcess();
         return self.PeakWorkingSet64 / (1024 * 1024);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

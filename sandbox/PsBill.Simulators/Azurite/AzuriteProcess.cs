@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PsBill.Simulators.Network;
 
 namespace PsBill.Simulators.Azurite;
 
@@ -51,6 +52,18 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     public static async Task<AzuriteProcess> StartAsync(AzuriteOptions options, TimeSpan? startTimeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        // One that will be restarted binds its ports again after an outage: take them below the ephemeral range, where no
+        // client socket of the meantime can hold them (see LoopbackPort).
+        if (options.Location is not null)
+        {
+            var picked = LoopbackPort.Pick(3);
+            options = options with
+            {
+                BlobPort = options.BlobPort is 0 ? picked[0] : options.BlobPort,
+                QueuePort = options.QueuePort is 0 ? picked[1] : options.QueuePort,
+                TablePort = options.TablePort is 0 ? picked[2] : options.TablePort,
+            };
+        }
         var (process, ports) = await LaunchAsync(options, startTimeout, cancellationToken).ConfigureAwait(false);
         return new AzuriteProcess(process, options with { BlobPort = ports["Blob"], QueuePort = ports["Queue"], TablePort = ports["Table"] });
     }

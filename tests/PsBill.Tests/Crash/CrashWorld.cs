@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PsBill.Connector.Credentials;
@@ -8,10 +6,11 @@ using PsBill.Connector.Storage.Failures;
 using PsBill.Connector.Storage.Ledger;
 using PsBill.Sandbox.Memory;
 using PsBill.Sandbox.World;
-using PsBill.Workflows;
 using PsBill.Simulators.Azurite;
+using PsBill.Simulators.Network;
 using PsBill.Tests.Credentials;
 using PsBill.Tests.Infrastructure;
+using PsBill.Workflows;
 
 namespace PsBill.Tests.Crash;
 
@@ -59,7 +58,7 @@ internal sealed class CrashWorld : IAsyncDisposable
             parts.Add(world);
 
             // The CLI's own local store (what `psbill credentials set` writes) and the world's settings as its environment.
-            var url = new Uri($"http://127.0.0.1:{FreePort()}");
+            var url = new Uri($"http://127.0.0.1:{LoopbackPort.Pick()}");
             var environment = await ConnectorLaunch.EnvironmentAsync(world, url, folder.File("credentials/credentials.bin"));
             // One line per entry with the time, and the Durable engine's own warnings (lost messages, asserts), for the log.
             environment["Logging__Console__FormatterName"] = "simple";
@@ -187,12 +186,5 @@ internal sealed class CrashWorld : IAsyncDisposable
         var merged = new Dictionary<string, string?>(first);
         foreach (var (key, value) in second ?? new Dictionary<string, string?>()) merged[key] = value;
         return merged;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
