@@ -79,6 +79,25 @@ public static class TableClientExtensions
         return new TransactionOutcome(new Dictionary<int, ETag>(), refused);
     }
 
+    /// <summary>Table transactions <see cref="SubmitTransactionsAsync"/> keeps in flight at once.</summary>
+    public const int TransactionsInFlight = 4;
+
+    /// <summary>
+    /// Submits independent table transactions (each one partition, at most <see cref="MaxTransactionActions"/> actions, no row
+    /// in two of them), up to <see cref="TransactionsInFlight"/> at once: a page's 20 snapshot transactions one after the other
+    /// spent most of their time waiting on the round trip (about 2 s of a 2,000-voucher page under load). Each is still all
+    /// or nothing; the first failure is thrown once those in flight have ended, and the caller's retry writes them all again
+    /// (upserts, so the ones that went through are written again unchanged).
+    /// </summary>
+    public static async Task SubmitTransactionsAsync(this TableClient table, IEnumerable<IEnumerable<TableTransactionAction>> transactions,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transactions);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = TransactionsInFlight, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(transactions, parallel, async (actions, token) =>
+            await table.SubmitTransactionAsync(actions, token).ConfigureAwait(false)).ConfigureAwait(false);
+    }
+
     /// <summary>Row keys per query: Azure Table storage allows at most 15 comparisons in a filter, one of them the partition's.</summary>
     public const int RowKeysPerQuery = 14;
 

@@ -76,12 +76,10 @@ public sealed class RunStore(PsBillStorage storage, TimeProvider time)
     {
         var partition = ItemPartition(runId);
         // A table transaction takes up to 100 rows of one partition.
-        foreach (var chunk in keys.Distinct(StringComparer.Ordinal).Chunk(100))
-        {
-            var actions = chunk.Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                new TableEntity(partition, TableKeys.Escape(k)) { ["Key"] = k }));
-            await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-        }
+        var transactions = keys.Distinct(StringComparer.Ordinal).Chunk(TableClientExtensions.MaxTransactionActions)
+            .Select(chunk => chunk.Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                new TableEntity(partition, TableKeys.Escape(k)) { ["Key"] = k })));
+        await _table.SubmitTransactionsAsync(transactions, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The item keys a run touched.</summary>

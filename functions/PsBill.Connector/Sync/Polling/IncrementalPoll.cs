@@ -70,7 +70,11 @@ public sealed class IncrementalPoll(
             }
         }
 
-        await snapshots.SaveAsync(good, cancellationToken).ConfigureAwait(false);
+        // The run's item list does not wait on the snapshots: both must be written before the page's work is handed over, in
+        // either order (a failure of either fails the page, and its retry writes both again).
+        var keys = good.Select(s => s.Key).Distinct(StringComparer.Ordinal).ToList();
+        var itemKeys = runs.AddItemKeysAsync(run.RunId, keys.Concat(bad.Select(b => b.Key)), cancellationToken);
+        await Task.WhenAll(snapshots.SaveAsync(good, cancellationToken), itemKeys).ConfigureAwait(false);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.StorageParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(bad, parallel, async (row, token) =>
         {
@@ -82,10 +86,8 @@ public sealed class IncrementalPoll(
         // Records read fine get no audit row of their own here: the run's item list records that this run read them (one
         // batched write per 100 keys instead of one per key), and their first audit step carries the run id.
 
-        var keys = good.Select(s => s.Key).Distinct(StringComparer.Ordinal).ToList();
         // The work first, then the checkpoint after it: the flow saves the checkpoint once the work is done.
         await work.EnqueueBatchesAsync(source.Kind, keys, source.BatchSize, run.RunId, cancellationToken).ConfigureAwait(false);
-        await runs.AddItemKeysAsync(run.RunId, keys.Concat(bad.Select(b => b.Key)), cancellationToken).ConfigureAwait(false);
 
         if (chunk.LastOrDefault(r => r.Checkpoint is not null)?.Checkpoint is { } position)
         {

@@ -22,30 +22,33 @@ public sealed class SourceSnapshotStore(PsBillStorage storage, SavedSnapshotCach
     private const int MaxTransactionChars = 1_500_000; // a transaction carries at most 4 MiB
     private readonly TableClient _table = storage.Table(TableName);
 
-    /// <summary>Stores (replaces) the snapshots, in table transactions of up to 100 rows per kind.</summary>
+    /// <summary>Stores (replaces) the snapshots, in table transactions of up to 100 rows per kind, a few at once.</summary>
     /// <exception cref="ArgumentException">A record is larger than <see cref="MaxJsonLength"/>.</exception>
     public async Task SaveAsync(IEnumerable<SourceSnapshot> snapshots, CancellationToken cancellationToken = default)
     {
         var all = snapshots.ToList();
+        var transactions = new List<List<TableTransactionAction>>();
         foreach (var kind in all.GroupBy(s => KindOf(s.Key)))
         {
             var batch = new List<TableTransactionAction>();
             var chars = 0;
-            // A key given twice (read again in a later response of the same page) is stored in its later version, as cached.
+            // A key given twice (read again in a later response of the same page) is stored in its later version, as cached,
+            // and in one transaction only, so the transactions can go side by side.
             foreach (var snapshot in kind.GroupBy(s => s.Key, StringComparer.Ordinal).Select(g => ToEntity(g.Last())))
             {
                 var size = snapshot.Sum(p => p.Value is string text ? text.Length : 8);
                 if (batch.Count == TableClientExtensions.MaxTransactionActions || chars + size > MaxTransactionChars)
                 {
-                    await _table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
-                    batch.Clear();
+                    transactions.Add(batch);
+                    batch = [];
                     chars = 0;
                 }
                 batch.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, snapshot));
                 chars += size;
             }
-            if (batch.Count > 0) await _table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+            if (batch.Count > 0) transactions.Add(batch);
         }
+        await _table.SubmitTransactionsAsync(transactions, cancellationToken).ConfigureAwait(false);
         saved.Add(all);
     }
 
