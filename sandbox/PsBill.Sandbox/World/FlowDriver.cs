@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using PsBill.Cli.Hosting.Standalone;
@@ -12,6 +13,7 @@ namespace PsBill.Sandbox.World;
 public sealed class FlowDriver(IServiceProvider services)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
+    private const int MaxFailedLooks = 5;
 
     /// <summary>The host's Durable client.</summary>
     public Task<DurableTaskClient> ClientAsync(CancellationToken cancellationToken = default) =>
@@ -33,9 +35,22 @@ public sealed class FlowDriver(IServiceProvider services)
     {
         var client = await ClientAsync(cancellationToken).ConfigureAwait(false);
         var started = TimeProvider.System.GetTimestamp();
+        var failedLooks = 0;
         while (true)
         {
-            var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+            OrchestrationMetadata? instance;
+            try
+            {
+                instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+                failedLooks = 0;
+            }
+            catch (RpcException ex) when (ex.StatusCode is not StatusCode.Cancelled && ++failedLooks < MaxFailedLooks)
+            {
+                // A look can fail while the flow is fine: the status read races the ContinueAsNew that replaces the instance's
+                // large input blob (the README's change table records one such run). Look again; only a run of failed looks ends the wait.
+                await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
             switch (instance?.RuntimeStatus)
             {
                 case OrchestrationRuntimeStatus.Completed:

@@ -52,6 +52,25 @@ public sealed class SourceSnapshotStoreTests(AzuriteFixture azurite) : IClassFix
     }
 
     [Fact]
+    public async Task SaveAsync_APageOfSeveralTransactionsSentSideBySide_StoresEveryRecordOfEveryKind()
+    {
+        await using var services = await TestServices.CreateAsync(azurite);
+        var storage = services.GetRequiredService<PsBillStorage>();
+        await storage.Table(SourceSnapshotStore.TableName).CreateIfNotExistsAsync();
+        // 1,050 vouchers (11 transactions, more than go at once) and 130 suppliers (2), a later version of one voucher among them.
+        var vouchers = Enumerable.Range(0, 1050).Select(i => new SourceSnapshot($"voucher:US001:{i:D8}", $"{{\"n\":{i}}}")).ToList();
+        var suppliers = Enumerable.Range(0, 130).Select(i => new SourceSnapshot($"supplier:SHARE:{i:D10}", $"{{\"s\":{i}}}")).ToList();
+        var later = new SourceSnapshot("voucher:US001:00000500", "{\"n\":\"later\"}");
+
+        await new SourceSnapshotStore(storage, new SavedSnapshotCache(TimeProvider.System)).SaveAsync([.. vouchers, .. suppliers, later]);
+
+        var expected = vouchers.Where(v => v.Key != later.Key).Concat(suppliers).Append(later).ToList();
+        var found = await new SourceSnapshotStore(storage, new SavedSnapshotCache(TimeProvider.System)).GetManyAsync(expected.Select(e => e.Key));
+        Assert.Equal(expected.Count, found.Count);
+        foreach (var snapshot in expected) Assert.Equal(snapshot, found[snapshot.Key]);
+    }
+
+    [Fact]
     public async Task GetManyAsync_JustSavedHere_HandedOutOnceFromMemoryThenFromStorage()
     {
         await using var services = await TestServices.CreateAsync(azurite);
