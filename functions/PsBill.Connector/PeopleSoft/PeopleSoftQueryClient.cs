@@ -131,7 +131,7 @@ public sealed class PeopleSoftQueryClient
         return new Uri(url.ToString());
     }
 
-    private static PeopleSoftQueryResult Parse(string body, string operation, PeopleSoftCredential credential)
+    internal static PeopleSoftQueryResult Parse(string body, string operation, PeopleSoftCredential credential)
     {
         try
         {
@@ -149,8 +149,9 @@ public sealed class PeopleSoftQueryClient
             var rows = new List<PeopleSoftQueryRow>();
             if (query.TryGetProperty("rows", out var rowArray) && rowArray.ValueKind == JsonValueKind.Array)
             {
+                PeopleSoftRowLayout? layout = null;
                 foreach (var row in rowArray.EnumerateArray())
-                    rows.Add(ReadRow(row, rows.Count + 1));
+                    rows.Add(ReadRow(row, rows.Count + 1, ref layout));
             }
             var numRows = query.TryGetProperty("numrows", out var n) && n.TryGetInt32(out var count) ? count : rows.Count;
             return new PeopleSoftQueryResult(name, numRows, rows);
@@ -161,10 +162,17 @@ public sealed class PeopleSoftQueryClient
         }
     }
 
-    private static PeopleSoftQueryRow ReadRow(JsonElement row, int position)
+    /// <summary>
+    /// Reads a row in the layout of the row before it when its columns are the same names in the same order (every row of a
+    /// QAS response is), comparing the names as UTF-8 instead of making a string of each; a row that differs gets a layout
+    /// of its own.
+    /// </summary>
+    private static PeopleSoftQueryRow ReadRow(JsonElement row, int position, ref PeopleSoftRowLayout? layout)
     {
+        if (layout is not null && TryReadInLayout(row, position, layout) is { } same) return same;
         var rowNumber = position;
-        var columns = new List<KeyValuePair<string, string?>>();
+        var names = new List<string>();
+        var values = new List<string?>();
         foreach (var property in row.EnumerateObject())
         {
             if (property.NameEquals("attr:rownumber"))
@@ -172,14 +180,35 @@ public sealed class PeopleSoftQueryClient
                 if (property.Value.TryGetInt32(out var number)) rowNumber = number;
                 continue;
             }
-            var value = property.Value.ValueKind switch
-            {
-                JsonValueKind.Null or JsonValueKind.Undefined => null,
-                JsonValueKind.String => property.Value.GetString(),
-                _ => property.Value.GetRawText(),
-            };
-            columns.Add(new(property.Name, value));
+            names.Add(property.Name);
+            values.Add(ValueOf(property.Value));
         }
-        return new PeopleSoftQueryRow(rowNumber, columns);
+        layout = new PeopleSoftRowLayout(names);
+        return new PeopleSoftQueryRow(rowNumber, layout, [.. values]);
     }
+
+    private static PeopleSoftQueryRow? TryReadInLayout(JsonElement row, int position, PeopleSoftRowLayout layout)
+    {
+        var rowNumber = position;
+        var values = new string?[layout.Names.Count];
+        var next = 0;
+        foreach (var property in row.EnumerateObject())
+        {
+            if (property.NameEquals("attr:rownumber"))
+            {
+                if (property.Value.TryGetInt32(out var number)) rowNumber = number;
+                continue;
+            }
+            if (next == values.Length || !property.NameEquals(layout.Names[next])) return null;
+            values[next++] = ValueOf(property.Value);
+        }
+        return next == values.Length ? new PeopleSoftQueryRow(rowNumber, layout, values) : null;
+    }
+
+    private static string? ValueOf(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.String => value.GetString(),
+        _ => value.GetRawText(),
+    };
 }

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace PsBill.Connector.PeopleSoft;
 
 /// <summary>
@@ -7,30 +5,28 @@ namespace PsBill.Connector.PeopleSoft;
 /// <c>VOUCHER_ID</c>). When two records of the query give the same field (<c>B.DESCR</c>, <c>C.DESCR</c>) the
 /// plain name is ambiguous and only the aliased names answer: the reader never guesses which one was meant.
 /// </summary>
-public sealed partial class PeopleSoftQueryRow
+public sealed class PeopleSoftQueryRow
 {
-    private readonly Dictionary<string, string?> _columns = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _ambiguous = new(StringComparer.OrdinalIgnoreCase);
+    private readonly PeopleSoftRowLayout _layout;
+    private readonly string?[] _values;
 
     /// <summary>Creates a row from its column names as sent (aliased or not) and values.</summary>
     public PeopleSoftQueryRow(int rowNumber, IEnumerable<KeyValuePair<string, string?>> columns)
     {
+        var list = columns.ToList();
         RowNumber = rowNumber;
-        foreach (var (name, value) in columns)
-        {
-            _columns[name] = value;
-            if (RecordAlias().Match(name) is not { Success: true } match) continue;
-            var plain = match.Groups[1].Value;
-            if (_columns.ContainsKey(plain) || _ambiguous.Contains(plain))
-            {
-                _columns.Remove(plain);
-                _ambiguous.Add(plain);
-            }
-            else
-            {
-                _columns[plain] = value;
-            }
-        }
+        _layout = new PeopleSoftRowLayout([.. list.Select(c => c.Key)]);
+        _values = [.. list.Select(c => c.Value)];
+    }
+
+    /// <summary>Creates a row of a known layout: its values in the layout's column order.</summary>
+    public PeopleSoftQueryRow(int rowNumber, PeopleSoftRowLayout layout, string?[] values)
+    {
+        if (values.Length != layout.Names.Count)
+            throw new ArgumentException($"Row {rowNumber} has {values.Length} values for {layout.Names.Count} columns.", nameof(values));
+        RowNumber = rowNumber;
+        _layout = layout;
+        _values = values;
     }
 
     /// <summary>The row's <c>attr:rownumber</c> (1-based).</summary>
@@ -42,15 +38,11 @@ public sealed partial class PeopleSoftQueryRow
     {
         get
         {
-            if (_ambiguous.Contains(column))
-                throw new InvalidOperationException($"Column {column} is selected from two records of the query; select it once.");
-            return _columns.TryGetValue(column, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+            var position = _layout.PositionOf(column);
+            return position >= 0 && _values[position] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
         }
     }
 
     /// <summary>True when the query selected this column (by plain or aliased name).</summary>
-    public bool Has(string column) => _columns.ContainsKey(column) || _ambiguous.Contains(column);
-
-    [GeneratedRegex("^[A-Za-z]{1,3}\\.(.+)$")]
-    private static partial Regex RecordAlias();
+    public bool Has(string column) => _layout.Has(column);
 }
