@@ -100,14 +100,33 @@ public sealed class PeopleSoftQueryClient
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credential.BasicParameter);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             var failure = PeopleSoftFailures.FromResponse(response.StatusCode, body, operation, credential);
             if (failure.Kind == PeopleSoftErrorKind.Authentication) _credentials.Invalidate();
             throw failure;
         }
-        return Parse(body, operation, credential);
+        // Parsed from the buffered bytes (QAS JSON is UTF-8), not from a string of them: a page of 2,000 vouchers is several
+        // megabytes, and its string twice that again on the large object heap.
+        var content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (content.ConfigureAwait(false))
+        {
+            using var document = await ParseDocumentAsync(content, operation, cancellationToken).ConfigureAwait(false);
+            return Read(document, operation, credential);
+        }
+    }
+
+    private static async Task<JsonDocument> ParseDocumentAsync(Stream content, string operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await JsonDocument.ParseAsync(content, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            throw NotQasJson(operation, ex);
+        }
     }
 
     internal Uri BuildUri(string queryName, IReadOnlyList<KeyValuePair<string, string>> prompts, int maxRows)
@@ -133,9 +152,16 @@ public sealed class PeopleSoftQueryClient
 
     internal static PeopleSoftQueryResult Parse(string body, string operation, PeopleSoftCredential credential)
     {
+        JsonDocument document;
+        try { document = JsonDocument.Parse(body); }
+        catch (JsonException ex) { throw NotQasJson(operation, ex); }
+        using (document) return Read(document, operation, credential);
+    }
+
+    private static PeopleSoftQueryResult Read(JsonDocument document, string operation, PeopleSoftCredential credential)
+    {
         try
         {
-            using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
             if (root.TryGetProperty("status", out var status) && status.GetString() is { } statusText &&
                 !statusText.Equals("success", StringComparison.OrdinalIgnoreCase))
@@ -158,9 +184,12 @@ public sealed class PeopleSoftQueryClient
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            throw PeopleSoftFailures.BadResponse(operation, "it is not the QAS JSON shape {\"data\":{\"query\":{\"rows\":[...]}}}", ex);
+            throw NotQasJson(operation, ex);
         }
     }
+
+    private static PeopleSoftException NotQasJson(string operation, Exception ex) =>
+        PeopleSoftFailures.BadResponse(operation, "it is not the QAS JSON shape {\"data\":{\"query\":{\"rows\":[...]}}}", ex);
 
     /// <summary>
     /// Reads a row in the layout of the row before it when its columns are the same names in the same order (every row of a

@@ -63,6 +63,17 @@ public sealed class PeopleSoftQueryRowTests
         Assert.Contains("Row 7 has 1 values for 2 columns", error.Message);
     }
 
+    [Theory]
+    [InlineData("<html>Signon</html>")]
+    [InlineData("""{"status":"success","data":{"rows":[]}}""")]
+    public void Parse_NotTheQasShape_RefusedNamingTheQuery(string body)
+    {
+        var error = Assert.Throws<PeopleSoftException>(() => PeopleSoftQueryClient.Parse(body, "query PSB_TEST", Credential));
+
+        Assert.Contains("query PSB_TEST", error.Message);
+        Assert.Contains("it is not the QAS JSON shape", error.Message);
+    }
+
     private static PeopleSoftQueryResult Parse(params string[] rows) =>
         PeopleSoftQueryClient.Parse(
             """{"status":"success","data":{"query":{"numrows":""" + rows.Length + ""","queryname=":"PSB_TEST","rows":[""" + string.Join(",", rows) + "]}}}",
