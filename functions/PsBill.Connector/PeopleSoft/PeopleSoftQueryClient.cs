@@ -107,26 +107,9 @@ public sealed class PeopleSoftQueryClient
             if (failure.Kind == PeopleSoftErrorKind.Authentication) _credentials.Invalidate();
             throw failure;
         }
-        // Parsed from the buffered bytes (QAS JSON is UTF-8), not from a string of them: a page of 2,000 vouchers is several
-        // megabytes, and its string twice that again on the large object heap.
         var content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (content.ConfigureAwait(false))
-        {
-            using var document = await ParseDocumentAsync(content, operation, cancellationToken).ConfigureAwait(false);
-            return Read(document, operation, credential);
-        }
-    }
-
-    private static async Task<JsonDocument> ParseDocumentAsync(Stream content, string operation, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await JsonDocument.ParseAsync(content, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException ex)
-        {
-            throw NotQasJson(operation, ex);
-        }
+            return await ParseAsync(content, operation, credential, cancellationToken).ConfigureAwait(false);
     }
 
     internal Uri BuildUri(string queryName, IReadOnlyList<KeyValuePair<string, string>> prompts, int maxRows)
@@ -150,10 +133,14 @@ public sealed class PeopleSoftQueryClient
         return new Uri(url.ToString());
     }
 
-    internal static PeopleSoftQueryResult Parse(string body, string operation, PeopleSoftCredential credential)
+    /// <summary>
+    /// Parses a QAS answer from its bytes (QAS JSON is UTF-8), not from a string of them: a page of 2,000 vouchers is several
+    /// megabytes, and its string twice that again on the large object heap.
+    /// </summary>
+    internal static async Task<PeopleSoftQueryResult> ParseAsync(Stream content, string operation, PeopleSoftCredential credential, CancellationToken cancellationToken = default)
     {
         JsonDocument document;
-        try { document = JsonDocument.Parse(body); }
+        try { document = await JsonDocument.ParseAsync(content, cancellationToken: cancellationToken).ConfigureAwait(false); }
         catch (JsonException ex) { throw NotQasJson(operation, ex); }
         using (document) return Read(document, operation, credential);
     }
@@ -192,16 +179,15 @@ public sealed class PeopleSoftQueryClient
         PeopleSoftFailures.BadResponse(operation, "it is not the QAS JSON shape {\"data\":{\"query\":{\"rows\":[...]}}}", ex);
 
     /// <summary>
-    /// Reads a row in the layout of the row before it when its columns are the same names in the same order (every row of a
+    /// Reads a row in the layout of the row before it while its columns are the same names in the same order (every row of a
     /// QAS response is), comparing the names as UTF-8 instead of making a string of each; a row that differs gets a layout
     /// of its own.
     /// </summary>
     private static PeopleSoftQueryRow ReadRow(JsonElement row, int position, ref PeopleSoftRowLayout? layout)
     {
-        if (layout is not null && TryReadInLayout(row, position, layout) is { } same) return same;
         var rowNumber = position;
-        var names = new List<string>();
-        var values = new List<string?>();
+        var values = new List<string?>(layout?.Names.Count ?? 0);
+        List<string>? names = layout is null ? [] : null; // null while the row follows the layout
         foreach (var property in row.EnumerateObject())
         {
             if (property.NameEquals("attr:rownumber"))
@@ -209,29 +195,14 @@ public sealed class PeopleSoftQueryClient
                 if (property.Value.TryGetInt32(out var number)) rowNumber = number;
                 continue;
             }
-            names.Add(property.Name);
+            if (names is null && (values.Count == layout!.Names.Count || !property.NameEquals(layout.Names[values.Count])))
+                names = [.. layout.Names.Take(values.Count)];
+            names?.Add(property.Name);
             values.Add(ValueOf(property.Value));
         }
-        layout = new PeopleSoftRowLayout(names);
-        return new PeopleSoftQueryRow(rowNumber, layout, [.. values]);
-    }
-
-    private static PeopleSoftQueryRow? TryReadInLayout(JsonElement row, int position, PeopleSoftRowLayout layout)
-    {
-        var rowNumber = position;
-        var values = new string?[layout.Names.Count];
-        var next = 0;
-        foreach (var property in row.EnumerateObject())
-        {
-            if (property.NameEquals("attr:rownumber"))
-            {
-                if (property.Value.TryGetInt32(out var number)) rowNumber = number;
-                continue;
-            }
-            if (next == values.Length || !property.NameEquals(layout.Names[next])) return null;
-            values[next++] = ValueOf(property.Value);
-        }
-        return next == values.Length ? new PeopleSoftQueryRow(rowNumber, layout, values) : null;
+        if (names is null && values.Count != layout!.Names.Count) names = [.. layout.Names.Take(values.Count)];
+        if (names is not null) layout = new PeopleSoftRowLayout(names);
+        return new PeopleSoftQueryRow(rowNumber, layout!, [.. values]);
     }
 
     private static string? ValueOf(JsonElement value) => value.ValueKind switch

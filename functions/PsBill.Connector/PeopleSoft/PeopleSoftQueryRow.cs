@@ -10,15 +10,6 @@ public sealed class PeopleSoftQueryRow
     private readonly PeopleSoftRowLayout _layout;
     private readonly string?[] _values;
 
-    /// <summary>Creates a row from its column names as sent (aliased or not) and values.</summary>
-    public PeopleSoftQueryRow(int rowNumber, IEnumerable<KeyValuePair<string, string?>> columns)
-    {
-        var list = columns.ToList();
-        RowNumber = rowNumber;
-        _layout = new PeopleSoftRowLayout([.. list.Select(c => c.Key)]);
-        _values = [.. list.Select(c => c.Value)];
-    }
-
     /// <summary>Creates a row of a known layout: its values in the layout's column order.</summary>
     public PeopleSoftQueryRow(int rowNumber, PeopleSoftRowLayout layout, string?[] values)
     {

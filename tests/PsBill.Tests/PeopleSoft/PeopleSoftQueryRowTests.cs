@@ -1,3 +1,4 @@
+using System.Text;
 using PsBill.Connector.PeopleSoft;
 
 namespace PsBill.Tests.PeopleSoft;
@@ -9,9 +10,9 @@ public sealed class PeopleSoftQueryRowTests
     private static readonly PeopleSoftCredential Credential = new("PSBILL", "secret");
 
     [Fact]
-    public void Parse_AliasedColumns_AnswerByPlainAndAliasedNameInAnyCase()
+    public async Task Parse_AliasedColumns_AnswerByPlainAndAliasedNameInAnyCase()
     {
-        var result = Parse("""{"attr:rownumber":1,"A.VOUCHER_ID":"00000001","C.MERCHANDISE_AMT":125.50,"A.DESCR":"  Paper  "}""");
+        var result = await ParseAsync("""{"attr:rownumber":1,"A.VOUCHER_ID":"00000001","C.MERCHANDISE_AMT":125.50,"A.DESCR":"  Paper  "}""");
 
         var row = Assert.Single(result.Rows);
         Assert.Equal(("00000001", "00000001", "00000001"), (row["VOUCHER_ID"], row["a.voucher_id"], row["A.VOUCHER_ID"]));
@@ -22,9 +23,9 @@ public sealed class PeopleSoftQueryRowTests
     }
 
     [Fact]
-    public void Parse_FieldGivenByTwoRecords_PlainNameRefusedNamingTheColumnAliasedNamesAnswer()
+    public async Task Parse_FieldGivenByTwoRecords_PlainNameRefusedNamingTheColumnAliasedNamesAnswer()
     {
-        var result = Parse("""{"attr:rownumber":1,"B.DESCR":"Line","C.DESCR":"Account"}""");
+        var result = await ParseAsync("""{"attr:rownumber":1,"B.DESCR":"Line","C.DESCR":"Account"}""");
 
         var row = Assert.Single(result.Rows);
         var error = Assert.Throws<InvalidOperationException>(() => row["DESCR"]);
@@ -34,9 +35,9 @@ public sealed class PeopleSoftQueryRowTests
     }
 
     [Fact]
-    public void Parse_RowsWithOtherColumnsThanTheRowBefore_EachReadByItsOwnNames()
+    public async Task Parse_RowsWithOtherColumnsThanTheRowBefore_EachReadByItsOwnNames()
     {
-        var result = Parse(
+        var result = await ParseAsync(
             """{"attr:rownumber":1,"A.VOUCHER_ID":"1","A.INVOICE_ID":"INV-1","A.GROSS_AMT":10}""",
             """{"attr:rownumber":2,"A.VOUCHER_ID":"2","A.INVOICE_ID":"INV-2","A.GROSS_AMT":20}""",
             """{"attr:rownumber":3,"A.INVOICE_ID":"INV-3","A.VOUCHER_ID":"3","A.GROSS_AMT":30}""",
@@ -66,16 +67,17 @@ public sealed class PeopleSoftQueryRowTests
     [Theory]
     [InlineData("<html>Signon</html>")]
     [InlineData("""{"status":"success","data":{"rows":[]}}""")]
-    public void Parse_NotTheQasShape_RefusedNamingTheQuery(string body)
+    public async Task Parse_NotTheQasShape_RefusedNamingTheQuery(string body)
     {
-        var error = Assert.Throws<PeopleSoftException>(() => PeopleSoftQueryClient.Parse(body, "query PSB_TEST", Credential));
+        var error = await Assert.ThrowsAsync<PeopleSoftException>(() => ParseBodyAsync(body));
 
         Assert.Contains("query PSB_TEST", error.Message);
         Assert.Contains("it is not the QAS JSON shape", error.Message);
     }
 
-    private static PeopleSoftQueryResult Parse(params string[] rows) =>
-        PeopleSoftQueryClient.Parse(
-            """{"status":"success","data":{"query":{"numrows":""" + rows.Length + ""","queryname=":"PSB_TEST","rows":[""" + string.Join(",", rows) + "]}}}",
-            "query PSB_TEST", Credential);
+    private static Task<PeopleSoftQueryResult> ParseAsync(params string[] rows) =>
+        ParseBodyAsync("""{"status":"success","data":{"query":{"numrows":""" + rows.Length + ""","queryname=":"PSB_TEST","rows":[""" + string.Join(",", rows) + "]}}}");
+
+    private static Task<PeopleSoftQueryResult> ParseBodyAsync(string body) =>
+        PeopleSoftQueryClient.ParseAsync(new MemoryStream(Encoding.UTF8.GetBytes(body)), "query PSB_TEST", Credential);
 }

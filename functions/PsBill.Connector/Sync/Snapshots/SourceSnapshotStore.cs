@@ -109,12 +109,12 @@ public sealed class SourceSnapshotStore(PsBillStorage storage, SavedSnapshotCach
             ["Withdrawn"] = snapshot.Withdrawn,
             ["ReadContext"] = snapshot.ReadContext,
         };
-        // Cut with Substring, and not at all for the usual snapshot that fits one property: Enumerable.Chunk walked the JSON a
-        // character at a time and copied it twice.
+        // Cut with Substring (which hands back the string itself for the usual snapshot that fits one property): Enumerable.Chunk
+        // walked the JSON a character at a time and copied it twice.
         var json = snapshot.Json;
         var chunks = (json.Length + ChunkLength - 1) / ChunkLength;
         for (var i = 0; i < chunks; i++)
-            entity[ChunkName(i)] = chunks == 1 ? json : json.Substring(i * ChunkLength, Math.Min(ChunkLength, json.Length - i * ChunkLength));
+            entity[ChunkName(i)] = json.Substring(i * ChunkLength, Math.Min(ChunkLength, json.Length - i * ChunkLength));
         entity["Chunks"] = chunks;
         return entity;
     }
