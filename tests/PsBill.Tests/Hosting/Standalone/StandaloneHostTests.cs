@@ -1,6 +1,8 @@
 using System.Reflection;
 using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Logging;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PsBill.Cli.Hosting.Standalone;
 using PsBill.Connector.Work;
 using PsBill.Sandbox.World;
@@ -61,6 +63,15 @@ public sealed class StandaloneHostTests(AzuriteFixture azurite) : IClassFixture<
         Assert.True(times[1] - times[0] >= asked, $"the second attempt came {(times[1] - times[0]).TotalMilliseconds:0} ms after the first, asked {asked.TotalMilliseconds} ms");
         Assert.True(times[2] - times[1] >= asked, $"the third attempt came {(times[2] - times[1]).TotalMilliseconds:0} ms after the second, asked {asked.TotalMilliseconds} ms");
         await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task ResultAggregator_IsOff_SoNoInvocationArgumentsAreQueued()
+    {
+        // Its queue held each orchestrator's whole history as an argument (see StandaloneHost): off, WebJobs creates none.
+        await using var host = StandaloneHost.Create(TestSettings.For(azurite, AzuriteFixture.UniquePrefix(), [new("PsBill:Standalone:RunTimers", "false")]));
+
+        Assert.False(host.Services.GetRequiredService<IOptions<FunctionResultAggregatorOptions>>().Value.IsEnabled);
     }
 
     [Fact]
