@@ -52,8 +52,9 @@ public static class BillLaneOrchestration
                     ? await RunTogetherAsync(context, batch, input.Work, retry)
                     : [await RunOnItsOwnAsync(context, batch[0], input.Work, retry)];
 
-                // The create results are written while the slot goes on with the next batch's BILL calls (RecordResults
-                // makes no BILL call); the lane returns only once they are written, so no retry or checkpoint runs before.
+                // The create results the batch left (its last item's: RunWorkItemsActivity writes the others beside its later
+                // calls) are written while the slot goes on with the next batch's BILL calls (RecordResults makes no BILL
+                // call); the lane returns only once they are written, so no retry or checkpoint runs before.
                 var unrecorded = ran.SelectMany(r => r.Unrecorded ?? []).ToList();
                 if (unrecorded.Count > 0) recording.Add(context.CallActivityAsync(FunctionNames.Activities.RecordResults, unrecorded, retry));
                 results.AddRange(ran.Select(r => r.Unrecorded is null ? r : r with { Unrecorded = null }));
