@@ -61,8 +61,10 @@ internal static class PeopleSoftFailures
         PeopleSoftErrorKind.Configuration, PeopleSoftErrorCode.BadResponse, innerException: inner);
 
     /// <summary>A call that failed without a response (timeout, connection).</summary>
-    public static PeopleSoftException NoResponse(string operation, Exception inner, PeopleSoftErrorKind kind) =>
-        inner is Polly.Timeout.TimeoutRejectedException
-            ? new PeopleSoftException($"PeopleSoft did not answer {operation} in time.", kind, PeopleSoftErrorCode.Timeout, innerException: inner)
-            : new PeopleSoftException($"PeopleSoft could not be reached for {operation}: {inner.Message}", kind, PeopleSoftErrorCode.ConnectionFailed, innerException: inner);
+    public static PeopleSoftException NoResponse(string operation, Exception inner, PeopleSoftErrorKind kind) => inner switch
+    {
+        Polly.Timeout.TimeoutRejectedException => new PeopleSoftException($"PeopleSoft did not answer {operation} in time.", kind, PeopleSoftErrorCode.Timeout, innerException: inner),
+        IOException => new PeopleSoftException($"PeopleSoft's answer to {operation} broke off before its end: {inner.Message}", kind, PeopleSoftErrorCode.ConnectionFailed, innerException: inner),
+        _ => new PeopleSoftException($"PeopleSoft could not be reached for {operation}: {inner.Message}", kind, PeopleSoftErrorCode.ConnectionFailed, innerException: inner),
+    };
 }

@@ -30,11 +30,13 @@ public static class PeopleSoftPipelines
     internal static void ConfigureWrite(ResiliencePipelineBuilder builder, PeopleSoftResilienceOptions options, RateLimiter concurrencyCap, ILogger logger) =>
         Configure(builder, options, concurrencyCap, logger, IsSafeToRepeatWrite);
 
-    /// <summary>True for a failure of a read that a later attempt may not have.</summary>
+    /// <summary>True for a failure of a read that a later attempt may not have: among them an answer whose body broke off
+    /// mid-transfer (an <see cref="IOException"/> from the content stream: query answers are parsed as they arrive, not
+    /// buffered first).</summary>
     internal static bool IsTransientRead(Exception exception) => exception switch
     {
         PeopleSoftException ps => ps.IsTransient,
-        HttpRequestException or TimeoutRejectedException => true,
+        HttpRequestException or IOException or TimeoutRejectedException => true,
         _ => false,
     };
 

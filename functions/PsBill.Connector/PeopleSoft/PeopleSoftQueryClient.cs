@@ -76,7 +76,7 @@ public sealed class PeopleSoftQueryClient
             PeopleSoftLog.QueryExecuted(_logger, queryName, result.Rows.Count, maxRows);
             return result;
         }
-        catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
+        catch (Exception ex) when (ex is HttpRequestException or IOException or Polly.Timeout.TimeoutRejectedException)
         {
             var failure = PeopleSoftFailures.NoResponse(operation, ex, PeopleSoftErrorKind.Transient);
             PeopleSoftLog.CallFailed(_logger, operation, failure.Kind, failure.Code.Value, failure.Message);
@@ -99,7 +99,10 @@ public sealed class PeopleSoftQueryClient
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credential.BasicParameter);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        // Headers first, then the body parsed as it arrives: a page of 2,000 vouchers is several megabytes, and buffering
+        // it whole (ResponseContentRead) put one more copy of every page on the large object heap. A body that breaks off
+        // mid-way surfaces as an IOException, which the read pipeline retries like any transport failure.
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);

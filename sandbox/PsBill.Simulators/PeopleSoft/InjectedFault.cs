@@ -6,4 +6,6 @@ namespace PsBill.Simulators.PeopleSoft;
 /// application server's trouble) instead of a load balancer's HTML page.</param>
 /// <param name="AfterWork">True when the component runs first and only its answer is lost (the gateway timed out
 /// waiting for the application server): the write happened, the caller cannot know.</param>
-internal sealed record InjectedFault(int Status, string? GatewayMessage, bool AfterWork);
+/// <param name="CutOff">True when the answer starts as it should (200, its full length announced) and the connection drops
+/// halfway through its body (a load balancer or network giving way mid-transfer).</param>
+internal sealed record InjectedFault(int Status, string? GatewayMessage, bool AfterWork, bool CutOff = false);

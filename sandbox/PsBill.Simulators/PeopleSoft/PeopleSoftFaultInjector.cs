@@ -56,6 +56,16 @@ public sealed class PeopleSoftFaultInjector(int seed = 7)
         }
     }
 
+    /// <summary>Cuts off the next <paramref name="count"/> answers to <paramref name="target"/> halfway through their body:
+    /// status 200 and the full length announced, then the connection drops (the call itself ran).</summary>
+    public void CutOffNext(int count, PeopleSoftFaultTarget target = PeopleSoftFaultTarget.Queries)
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < count; i++) _burst.Enqueue((new InjectedFault(200, null, AfterWork: true, CutOff: true), target));
+        }
+    }
+
     /// <summary>Stops failing: clears the burst, the chaos rate and the latency.</summary>
     public void Reset()
     {

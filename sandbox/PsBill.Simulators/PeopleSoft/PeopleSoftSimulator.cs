@@ -109,6 +109,11 @@ public sealed class PeopleSoftSimulator : IAsyncDisposable
                 await next();
                 return;
             }
+            if (fault.CutOff)
+            {
+                await CutOffAsync(context, next);
+                return;
+            }
             if (fault.AfterWork)
             {
                 // The component runs; the gateway loses its answer.
@@ -124,6 +129,24 @@ public sealed class PeopleSoftSimulator : IAsyncDisposable
         {
             Interlocked.Decrement(ref _inFlight);
         }
+    }
+
+    /// <summary>The call runs and its answer goes out with its full length announced, but only half of the body is sent
+    /// before the connection drops.</summary>
+    private static async Task CutOffAsync(HttpContext context, Func<Task> next)
+    {
+        var body = context.Features.Get<IHttpResponseBodyFeature>()!;
+        using var answer = new MemoryStream();
+        context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(answer));
+        try { await next(); }
+        finally { context.Features.Set(body); }
+        context.Response.ContentLength = answer.Length;
+        await context.Response.Body.WriteAsync(answer.GetBuffer().AsMemory(0, (int)(answer.Length / 2)), context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+        // Dropped a moment later, so the caller has the headers and the first half in hand (a reset at once can overtake
+        // them on loopback, and the call would look unanswered rather than cut off).
+        await Task.Delay(TimeSpan.FromMilliseconds(200), context.RequestAborted);
+        context.Abort();
     }
 
     private static async Task WriteFaultAsync(HttpContext context, PeopleSoftFaultTarget target, InjectedFault fault)

@@ -75,5 +75,7 @@ public sealed class PeopleSoftPipelinesTests
         Assert.False(PeopleSoftPipelines.IsTransientRead(new PeopleSoftException("x", PeopleSoftErrorKind.Rejected, PeopleSoftErrorCode.NoRowsForKeys)));
         Assert.True(PeopleSoftPipelines.IsTransientRead(Unavailable(502)));
         Assert.True(PeopleSoftPipelines.IsTransientRead(new HttpRequestException("reset")));
+        Assert.True(PeopleSoftPipelines.IsTransientRead(new HttpIOException(HttpRequestError.ResponseEnded, "the body broke off")));
+        Assert.True(PeopleSoftPipelines.IsTransientRead(new IOException("Connection reset by peer")));
     }
 }

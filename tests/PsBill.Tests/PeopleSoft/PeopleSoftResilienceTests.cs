@@ -53,6 +53,34 @@ public sealed class PeopleSoftResilienceTests
     }
 
     [Fact]
+    public async Task ReadApprovedVouchersAsync_PageCutOffMidBody_ReadAgain_NoVoucherLostOrDoubled()
+    {
+        // Pages are parsed as they arrive: a body that breaks off half way is a transport failure to retry, not bad JSON.
+        await using var host = await PeopleSoftTestHost.StartAsync(configure: options => options.Resilience.MaxRetryAttempts = 3);
+        var expected = host.Simulator.GetVouchers().Where(v => v.IsApproved).Select(v => v.Key).Order().ToList();
+        host.Simulator.Faults.CutOffNext(2);
+
+        var results = await host.Reader.ReadApprovedVouchersAsync().ToListAsync();
+
+        Assert.Equal(expected, results.Select(r => r.Record?.Key ?? r.Error!.RecordKey).Order().ToList());
+        Assert.Equal(2, host.Simulator.GetFigures().FaultsInjected);
+        Assert.Equal(2, host.Logs.GetSnapshot().Count(log => log.Message.Contains("failed (IOException); retry", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task ReadGlAccountsAsync_EveryAnswerCutOff_TransientErrorSaysItBrokeOff()
+    {
+        await using var host = await PeopleSoftTestHost.StartAsync(configure: options => options.Resilience.MaxRetryAttempts = 1);
+        host.Simulator.Faults.CutOffNext(5);
+
+        var error = await Assert.ThrowsAsync<PeopleSoftException>(async () => await host.Reader.ReadGlAccountsAsync().ToListAsync());
+
+        Assert.Equal((PeopleSoftErrorKind.Transient, PeopleSoftErrorCode.ConnectionFailed), (error.Kind, error.Code));
+        Assert.Contains("broke off", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, host.Simulator.GetFigures().Calls);
+    }
+
+    [Fact]
     public async Task ReadGlAccountsAsync_503LongerThanTheAttempts_ThrowsTransientAfterBoundedAttempts()
     {
         await using var host = await PeopleSoftTestHost.StartAsync(configure: options => options.Resilience.MaxRetryAttempts = 2);
