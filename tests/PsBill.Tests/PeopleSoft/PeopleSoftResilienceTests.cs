@@ -101,12 +101,15 @@ public sealed class PeopleSoftResilienceTests
             options.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(100);
             options.Resilience.MaxRetryAttempts = 1;
         });
+        // One read first, so the attempts below are not spent compiling and connecting: run alone, the first attempt's
+        // 100 ms could pass before its request reached the simulator, which then counted one call, not two.
+        await host.Reader.ReadGlAccountsAsync().ToListAsync();
         host.Simulator.Faults.Latency = TimeSpan.FromMilliseconds(500);
 
         var error = await Assert.ThrowsAsync<PeopleSoftException>(async () => await host.Reader.ReadGlAccountsAsync().ToListAsync());
 
         Assert.Equal((PeopleSoftErrorKind.Transient, PeopleSoftErrorCode.Timeout), (error.Kind, error.Code));
-        Assert.Equal(2, host.Simulator.GetFigures().Calls);
+        Assert.Equal(1 + 2, host.Simulator.GetFigures().Calls);
     }
 
     [Fact]
