@@ -5,7 +5,8 @@ namespace PsBill.Connector.Sync.Engine;
 /// <summary>
 /// Lets the code that calls BILL hand the writing of create results to a later step. BILL allows 3 calls in flight per
 /// organization and a flow's activity holds one of those slots while it runs, so the hundreds of ledger and audit writes
-/// that follow a bulk create are better done by a separate activity that holds no slot. While a scope is open,
+/// that follow a bulk create are better done beside the slot's next BILL call: by the batch that made the call, while its
+/// other items are in BILL, or by a separate activity that holds no slot. While a scope is open,
 /// <see cref="SyncEngine"/> puts its create results here (the counts and retry decisions are made at once); the caller
 /// writes them with <see cref="CreateResultWriter"/> before anything else touches those records. A crash before that
 /// leaves intents, which the next attempt looks up in BILL before creating anything: safe, only slower.
