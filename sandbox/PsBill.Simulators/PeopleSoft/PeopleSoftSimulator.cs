@@ -117,10 +117,7 @@ public sealed class PeopleSoftSimulator : IAsyncDisposable
             if (fault.AfterWork)
             {
                 // The component runs; the gateway loses its answer.
-                var body = context.Features.Get<IHttpResponseBodyFeature>()!;
-                context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
-                try { await next(); }
-                finally { context.Features.Set(body); }
+                await RunAnsweringIntoAsync(context, next, Stream.Null);
                 context.Response.Clear();
             }
             await WriteFaultAsync(context, target, fault);
@@ -135,11 +132,8 @@ public sealed class PeopleSoftSimulator : IAsyncDisposable
     /// before the connection drops.</summary>
     private static async Task CutOffAsync(HttpContext context, Func<Task> next)
     {
-        var body = context.Features.Get<IHttpResponseBodyFeature>()!;
         using var answer = new MemoryStream();
-        context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(answer));
-        try { await next(); }
-        finally { context.Features.Set(body); }
+        await RunAnsweringIntoAsync(context, next, answer);
         context.Response.ContentLength = answer.Length;
         await context.Response.Body.WriteAsync(answer.GetBuffer().AsMemory(0, (int)(answer.Length / 2)), context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);
@@ -147,6 +141,16 @@ public sealed class PeopleSoftSimulator : IAsyncDisposable
         // them on loopback, and the call would look unanswered rather than cut off).
         await Task.Delay(TimeSpan.FromMilliseconds(200), context.RequestAborted);
         context.Abort();
+    }
+
+    /// <summary>Runs the call with its answer's body written to <paramref name="sink"/> instead of the connection (its
+    /// status and headers stay on the response, not yet sent).</summary>
+    private static async Task RunAnsweringIntoAsync(HttpContext context, Func<Task> next, Stream sink)
+    {
+        var body = context.Features.Get<IHttpResponseBodyFeature>()!;
+        context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(sink));
+        try { await next(); }
+        finally { context.Features.Set(body); }
     }
 
     private static async Task WriteFaultAsync(HttpContext context, PeopleSoftFaultTarget target, InjectedFault fault)
